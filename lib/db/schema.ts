@@ -1,0 +1,28 @@
+/**
+ * Dexie schema versions for the "skulink" database, oldest first.
+ * Why a list: every version stays declared so a database of any older version upgrades step by
+ * step; each upgrade is tested from a fixture of that version (see db.test.ts).
+ */
+export const SCHEMA_V1 = {
+  products: 'sku, gtin, asin, updatedAt',
+  listings: 'id, sku, marketplaceId, asin, lastSeenAt',
+  links: 'listingId, productSku, marketplaceId',
+  linkHistory: '++id, at, listingId, batchId',
+  settings: 'key',
+} as const;
+
+/**
+ * v2: catalog imports are recorded; labels (accepted/rejected suggestions) feed the matcher;
+ * sync tables (orders, jobs, job checkpoints, logs). Products gain `brand` and
+ * `origin` indexes; the upgrade fills `origin`/`active`/`stock`/`extra` on products written by v1.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  products: 'sku, gtin, asin, origin, updatedAt, externalId',
+  imports: '++id, at',
+  labels: '++id, at, listingId, productSku',
+  orders: 'orderId, status, marketplaceId, updatedAt, importedAt',
+  jobs: 'id',
+  checkpoints: 'jobId',
+  logs: '++id, at, level, subjectType, subjectId, code',
+} as const;
