@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Product } from '../domain/catalog';
 import type { Listing } from '../domain/listing';
 import type { Link, LinkEvent } from '../domain/link';
-import { SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 /** A finished catalog import, for the popup ("last catalog import") and the options page. */
 export interface CatalogImportRecord {
@@ -48,10 +48,11 @@ export type SkulinkDexie = Dexie & {
   jobs: EntityTable<SyncRow & { id: string }, 'id'>;
   checkpoints: EntityTable<SyncRow & { jobId: string }, 'jobId'>;
   logs: EntityTable<SyncRow & { id?: number; at: number }, 'id'>;
+  offers: EntityTable<SyncRow & { listingId: string }, 'listingId'>;
 };
 
 export const DB_NAME = 'skulink';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Opens (declares) the Skulink database. Only the background worker and extension pages call
@@ -74,5 +75,6 @@ export function createDb(name = DB_NAME, deps?: { indexedDB: IDBFactory; IDBKeyR
           p.extra ??= {};
         });
     });
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -26,3 +26,12 @@ export const SCHEMA_V2 = {
   checkpoints: 'jobId',
   logs: '++id, at, level, subjectType, subjectId, code',
 } as const;
+
+/**
+ * v3: the sync engine's `offers` table (what each listing was last sent, what is in flight), so
+ * only changed prices and quantities are pushed. No data changes: the upgrade only adds the table.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  offers: 'listingId, productSku, marketplaceId',
+} as const;
