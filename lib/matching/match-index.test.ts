@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { autoLink, DEFAULT_WEIGHTS, learnWeights, MatchIndex, type MatchProduct } from './index';
+
+const catalog: MatchProduct[] = [
+  { id: 'TV-40', title: 'Sony Bravia KDL-40V4100 40" LCD TV', brand: 'Sony', price: 900, gtin: '4006381333931' },
+  { id: 'TV-46', title: 'Sony Bravia KDL-46V4100 46" LCD TV', brand: 'Sony', price: 1300 },
+  { id: 'QB-2007', title: 'QuickBooks Pro 2007', brand: 'Intuit', price: 199 },
+  { id: 'QB-2008', title: 'QuickBooks Pro 2008', brand: 'Intuit', price: 199 },
+  { id: 'CAFE', title: 'Café Crème Kaffeebohnen 1 kg', brand: 'Tchibo', price: 12, asin: 'B000JZ4HQO' },
+  { id: 'DUP-A', title: 'Cable USB-C 1 m', gtin: '036000291452' },
+  { id: 'DUP-B', title: 'Cable USB-C 2 m', gtin: '0036000291452' },
+];
+
+describe('MatchIndex exact identifiers', () => {
+  const ix = MatchIndex.build(catalog);
+  it('finds a product by SKU (normalized), GTIN (any length) and ASIN (any case)', () => {
+    expect(ix.exactMatches({ sku: ' tv-40 ' })).toEqual({ kind: 'sku', productIds: ['TV-40'] });
+    expect(ix.exactMatches({ gtin: '04006381333931' })).toEqual({ kind: 'gtin', productIds: ['TV-40'] });
+    expect(ix.exactMatches({ asin: 'b000jz4hqo' })).toEqual({ kind: 'asin', productIds: ['CAFE'] });
+  });
+  it('reports a GTIN shared by two products as ambiguous', () => {
+    expect(ix.exactMatches({ gtin: '036000291452' })?.productIds).toEqual(['DUP-A', 'DUP-B']);
+    const s = ix.suggest({ gtin: '036000291452', title: 'usb-c cable' }, 3);
+    expect(s.every((x) => !x.confident)).toBe(true);
+  });
+  it('ignores an invalid GTIN', () => {
+    expect(ix.exactMatches({ gtin: '4006381333932' })).toBeUndefined();
+  });
+});
+
+describe('MatchIndex suggestions', () => {
+  const ix = MatchIndex.build(catalog);
+  it('ranks the model number that appears in both first, whatever the hyphens', () => {
+    const s = ix.suggest({ title: 'SONY KDL 40V4100 Fernseher', brand: 'Sony', price: 880 }, 3);
+    expect(s[0]?.productId).toBe('TV-40');
+    expect(s[0]?.reasons.map((r) => r.code)).toContain('model-both');
+    expect(s[0]!.score).toBeGreaterThan(s[1]!.score);
+  });
+  it('puts the right edition first and explains the year of the other', () => {
+    const s = ix.suggest({ title: 'Intuit QuickBooks Pro 2008', price: 190 }, 2);
+    expect(s[0]?.productId).toBe('QB-2008');
+    const other = s.find((x) => x.productId === 'QB-2007');
+    expect(other?.reasons.find((r) => r.code === 'year-differs')?.params).toEqual({ listing: '2008', product: '2007' });
+  });
+  it('matches accents and case', () => {
+    expect(ix.suggest({ title: 'CAFE CREME kaffeebohnen' }, 1)[0]?.productId).toBe('CAFE');
+  });
+  it('says when prices are far apart', () => {
+    const s = ix.suggest({ title: 'Sony Bravia KDL-40V4100', price: 300 }, 1);
+    expect(s[0]?.reasons.find((r) => r.code === 'price-apart')?.params?.ratio).toBe(3);
+  });
+  it('keeps confidence in 0..1 and marks at most the first suggestion confident', () => {
+    const s = ix.suggest({ title: 'Sony Bravia KDL-40V4100 40" LCD TV', brand: 'Sony', price: 900 }, 5);
+    for (const x of s) {
+      expect(x.confidence).toBeGreaterThanOrEqual(0);
+      expect(x.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(s.slice(1).some((x) => x.confident)).toBe(false);
+  });
+});
+
+describe('MatchIndex incremental updates and search', () => {
+  it('finds an upserted product, forgets a removed one and updates a changed title', () => {
+    const ix = MatchIndex.build(catalog);
+    ix.upsert({ id: 'NEW', title: 'Garmin Forerunner 945 GPS watch' });
+    expect(ix.size).toBe(catalog.length + 1);
+    expect(ix.suggest({ title: 'garmin forerunner 945' }, 1)[0]?.productId).toBe('NEW');
+    ix.upsert({ id: 'NEW', title: 'Polar Vantage V2 watch' });
+    expect(ix.size).toBe(catalog.length + 1);
+    expect(ix.suggest({ title: 'polar vantage v2' }, 1)[0]?.productId).toBe('NEW');
+    expect(ix.suggest({ title: 'garmin forerunner 945' }, 1)[0]?.productId).not.toBe('NEW');
+    ix.remove('NEW');
+    expect(ix.size).toBe(catalog.length);
+    expect(ix.suggest({ title: 'polar vantage v2' }, 3).map((s) => s.productId)).not.toContain('NEW');
+  });
+  it('searches by GTIN, SKU prefix and words', () => {
+    const ix = MatchIndex.build(catalog);
+    expect(ix.search('4006381333931')[0]?.productId).toBe('TV-40');
+    expect(ix.search('qb-').map((s) => s.productId).slice(0, 2)).toEqual(['QB-2007', 'QB-2008']);
+    expect(ix.search('Kaffeebohnen crème')[0]?.productId).toBe('CAFE');
+  });
+});
+
+describe('autoLink', () => {
+  it('links unique identifier matches and counts the rest', () => {
+    const ix = MatchIndex.build(catalog);
+    const r = autoLink(
+      [
+        { id: 'l1', sku: 'tv-46' },
+        { id: 'l2', gtin: '036000291452' },
+        { id: 'l3', sku: 'nothing' },
+        { id: 'l4', asin: 'B000JZ4HQO' },
+        { id: 'l5', sku: 'QB-2007' },
+      ],
+      ix,
+      (id) => id === 'l5',
+    );
+    expect(r.links).toEqual([
+      { listingId: 'l1', productId: 'TV-46', kind: 'sku' },
+      { listingId: 'l4', productId: 'CAFE', kind: 'asin' },
+    ]);
+    expect(r.summary).toEqual({ linked: 2, alreadyLinked: 1, noMatch: 1, ambiguous: 1 });
+  });
+});
+
+describe('learnWeights', () => {
+  it('moves weights toward what the labels reward and keeps the others near the base', () => {
+    const ix = MatchIndex.build(catalog);
+    // The seller rejects edition conflicts even more firmly than the default and accepts right editions.
+    const labels = [
+      { listing: { id: 'a', title: 'QuickBooks Pro 2008' }, productId: 'QB-2008', accepted: true },
+      { listing: { id: 'b', title: 'QuickBooks Pro 2007' }, productId: 'QB-2007', accepted: true },
+      { listing: { id: 'c', title: 'QuickBooks Pro 2008' }, productId: 'QB-2007', accepted: false },
+      { listing: { id: 'd', title: 'QuickBooks Pro 2007' }, productId: 'QB-2008', accepted: false },
+    ];
+    const w = learnWeights(labels, ix, DEFAULT_WEIGHTS);
+    expect(w.yearConflict).toBeLessThan(DEFAULT_WEIGHTS.yearConflict);
+    expect(Math.abs(w.measureConflict - DEFAULT_WEIGHTS.measureConflict)).toBeLessThan(0.01);
+    expect(learnWeights([], ix, DEFAULT_WEIGHTS)).toEqual(DEFAULT_WEIGHTS);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * The scorer: a logistic model over pair features, and how its output becomes a confidence.
+ * Why hand-set defaults: the engine must work on a new seller's catalog before any label exists,
+ * so every weight below follows from what the feature means, not from fitting one dataset.
+ */
+import { FEATURE_NAMES, type FeatureName, type Weights } from './types';
+
+/**
+ * Default weights (log-odds per unit of feature). Reading guide:
+ * - title similarity (word and character cosine, coverage) carries most of the evidence;
+ * - a shared model number is strong evidence, a conflicting one fairly strong counter-evidence;
+ * - a different year/edition or version is strong counter-evidence (2007 and 2008 are two products);
+ * - brand agreement is mild, an explicit brand conflict strong; price is weak both ways;
+ * - gapToBest compares with the best other candidate, so a clear winner scores higher.
+ */
+export const DEFAULT_WEIGHTS: Weights = {
+  bias: -7,
+  wordCos: 5,
+  charCos: 4,
+  codeShared: 1.5,
+  codeConflict: -1.5,
+  yearShared: 0.5,
+  yearConflict: -2.5,
+  numberShared: 0.5,
+  numberConflict: -1.5,
+  measureConflict: -1.5,
+  brandSame: 0.7,
+  brandDiffers: -1.5,
+  priceClose: 0.5,
+  priceApart: -0.7,
+  gapToBest: 5,
+  coverage: 2,
+};
+
+/** A complete weight vector: missing names take the default, unknown names are dropped. */
+export function completeWeights(w?: Partial<Weights>): Weights {
+  const out = { ...DEFAULT_WEIGHTS };
+  if (w) for (const k of FEATURE_NAMES) if (typeof w[k] === 'number' && Number.isFinite(w[k])) out[k] = w[k]!;
+  return out;
+}
+
+/** Logistic function. */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Feature vector as an array in FEATURE_NAMES order (for learning). */
+export function featureArray(f: Record<FeatureName, number>): number[] {
+  return FEATURE_NAMES.map((k) => f[k]);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, normalizeText } from './tokenize';
+
+describe('normalizeText', () => {
+  it('removes accents, folds special letters and lower-cases', () => {
+    expect(normalizeText('Café CRÈME')).toBe('cafe creme');
+    expect(normalizeText('Straße Ærø')).toBe('strasse aero');
+  });
+});
+
+describe('analyze', () => {
+  it('gives one model-number form for hyphen, space and joined variants', () => {
+    for (const t of ['Sony KDL-40V4100 TV', 'sony kdl 40v4100 tv', 'SONY KDL40V4100']) {
+      expect(analyze(t).codes).toContain('kdl40v4100');
+    }
+  });
+  it('finds years and versions, treating v17.0 as 17', () => {
+    const a = analyze('Printmaster Gold v 17.0 2007 edition');
+    expect(a.years).toEqual(['2007']);
+    expect(a.numbers).toContain('17');
+    expect(analyze('photoshop cs3').numbers).toContain('3');
+  });
+  it('reads measures with and without a space', () => {
+    expect(analyze('Disk 500 GB').measures).toContain('gb:500');
+    expect(analyze('disk 500gb').measures).toContain('gb:500');
+    expect(analyze('Tee 3-pack').measures).toContain('qty:3');
+  });
+  it('does not take sizes and ordinals for model numbers', () => {
+    expect(analyze('disk 500gb 2nd gen').strongCodes).toEqual([]);
+  });
+  it('cuts unspaced scripts into bigrams and keeps accented words matchable', () => {
+    expect(analyze('東京タワー').words).toContain('東京');
+    expect(analyze('Crème Brûlée').words).toEqual(['creme', 'brulee']);
+  });
+});

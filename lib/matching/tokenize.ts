@@ -1,0 +1,172 @@
+/**
+ * Text analysis for matching: normalization (accents, case, punctuation) and the pieces of a
+ * product title that carry identity: words, model/part codes, years, version numbers, measures.
+ * Why language-neutral rules: the same code runs on every marketplace (en, de, fr, es, it, ja, ...),
+ * so it relies on Unicode classes and shapes (letters next to digits), not on word lists.
+ */
+
+/** Letters that NFKD does not decompose but that sellers type both ways. */
+const FOLD: Record<string, string> = {
+  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ĳ: 'ij',
+};
+
+/**
+ * Normalize text for comparison: NFKD, accents removed, lower case, a few letters folded
+ * (ß→ss, æ→ae, ø→o ...). `Café` and `CAFE` normalize to the same string.
+ */
+export function normalizeText(s: string): string {
+  const lower = s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return lower.replace(/[ßæœøłđðþıĳ]/g, (c) => FOLD[c] ?? c);
+}
+
+/** Scripts written without spaces between words: they are cut into character bigrams. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const HAS_DIGIT = /\p{N}/u;
+const HAS_LETTER = /\p{L}/u;
+const PURE_NUMBER = /^\p{N}+(?:\.\p{N}+)*$/u;
+const YEAR = /^(19[89]\d|20[0-3]\d)$/;
+/** Tokens that look like codes but are ordinals or sizes, not model numbers. */
+const ORDINAL = /^\d+(st|nd|rd|th|er|e|eme|o|a|te|ten)$/;
+
+/** Units of measure and quantity, mapped to one canonical name per dimension and scale. */
+const UNITS: Record<string, string> = {
+  tb: 'tb', gb: 'gb', mb: 'mb', kb: 'kb', go: 'gb',
+  kg: 'kg', g: 'g', gr: 'g', mg: 'mg', lb: 'lb', lbs: 'lb', oz: 'oz',
+  l: 'l', ltr: 'l', ml: 'ml', cl: 'cl', dl: 'dl', floz: 'floz',
+  mm: 'mm', cm: 'cm', m: 'm', inch: 'in', inches: 'in', ft: 'ft',
+  w: 'w', kw: 'kw', v: 'v', mah: 'mah', wh: 'wh', hz: 'hz', khz: 'khz', mhz: 'mhz', ghz: 'ghz',
+  mp: 'mp', x: 'x',
+  pk: 'qty', pack: 'qty', packs: 'qty', pc: 'qty', pcs: 'qty', pieces: 'qty', piece: 'qty', ct: 'qty', count: 'qty',
+  stuck: 'qty', stk: 'qty', pezzi: 'qty', pieza: 'qty', piezas: 'qty', unidades: 'qty', er: 'qty',
+  user: 'users', users: 'users', u: 'users', seats: 'users', licenses: 'users',
+};
+const MEASURE = /(\p{N}+(?:[.,]\p{N}+)?)\s?-?\s?([a-z]{1,8})(?![\p{L}\p{N}])/gu;
+
+/** What the matcher reads from one title (or any short product text). */
+export interface Analyzed {
+  /** Word tokens in order (lower case, accents removed); numbers keep their decimals. */
+  words: string[];
+  /** Model/part-number forms: letter+digit tokens with separators removed, plus joins of adjacent tokens. */
+  codes: string[];
+  /** Strong codes: letter+digit tokens of length ≥ 4 that are not measures or ordinals; used for conflicts. */
+  strongCodes: string[];
+  /** Years 1980-2039. */
+  years: string[];
+  /** Other numbers (versions, sizes), trailing `.0` removed. */
+  numbers: string[];
+  /** Measures as `unit:value`, e.g. `gb:500`, `qty:3`. */
+  measures: string[];
+}
+
+/** Drop trailing `.0` groups so `v17.0` and `17` compare equal. */
+function canonicalNumber(n: string): string {
+  let s = n.replace(/,/g, '.');
+  while (/\.0+$/.test(s)) s = s.replace(/\.0+$/, '');
+  if (/^\d+$/.test(s)) s = s.replace(/^0+(?=\d)/, '');
+  return s;
+}
+
+function bigrams(run: string, out: string[]): void {
+  const chars = [...run];
+  if (chars.length === 1) out.push(chars[0]!);
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+}
+
+/**
+ * Analyze a product text into words, codes, years, numbers and measures.
+ * `KDL-40V4100`, `kdl 40v4100` and `KDL40V4100` all yield the code `kdl40v4100`.
+ */
+export function analyze(text: string): Analyzed {
+  const norm = normalizeText(text);
+  const words: string[] = [];
+  const codes = new Set<string>();
+  const strong = new Set<string>();
+  const years = new Set<string>();
+  const numbers = new Set<string>();
+  const measures = new Set<string>();
+
+  // Measures first, on the raw normalized text (they span a space: `500 gb`).
+  for (const m of norm.matchAll(MEASURE)) {
+    const unit = UNITS[m[2]!];
+    if (unit) measures.add(`${unit}:${canonicalNumber(m[1]!)}`);
+  }
+  const measureForms = new Set<string>();
+  for (const m of measures) {
+    const [u, v] = m.split(':');
+    measureForms.add(`${v}${u}`);
+  }
+
+  // Chunks: alphanumeric runs joined by in-word connectors (- . / _ + ').
+  const chunks = norm.match(/[\p{L}\p{N}]+(?:[-./_+'][\p{L}\p{N}]+)*/gu) ?? [];
+  /** One entry per emitted word, for joins of adjacent tokens. */
+  const seq: string[] = [];
+  for (const chunk of chunks) {
+    if (UNSPACED.test(chunk)) {
+      // Split into runs of unspaced script and the rest; bigram the former.
+      for (const run of chunk.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu) ?? []) {
+        if (UNSPACED.test(run)) bigrams(run, words);
+        else for (const p of run.split(/[^\p{L}\p{N}]+/u)) if (p) { words.push(p); seq.push(p); }
+      }
+      continue;
+    }
+    if (PURE_NUMBER.test(chunk)) {
+      const n = canonicalNumber(chunk);
+      words.push(n);
+      seq.push(n);
+      if (YEAR.test(n)) years.add(n);
+      else numbers.add(n);
+      continue;
+    }
+    const parts = chunk.split(/[-./_+']/).filter(Boolean);
+    const joined = parts.join('');
+    for (const p of parts) {
+      words.push(p);
+      seq.push(p);
+      if (PURE_NUMBER.test(p)) {
+        if (YEAR.test(p)) years.add(p);
+        else if (parts.length === 1 || p.length <= 3) numbers.add(canonicalNumber(p));
+      }
+    }
+    if (HAS_DIGIT.test(joined) && HAS_LETTER.test(joined)) {
+      codes.add(joined);
+      if (joined.length >= 4 && !ORDINAL.test(joined) && !measureForms.has(joined)) strong.add(joined);
+      // A version glued to letters (`v8`, `cs3`, `x5`) also counts as that number.
+      const v = /^(?:v|ver|version|r|rel|cs|x|mk)(\d+(?:\.\d+)?)$/.exec(chunk.replace(/[-_]/g, ''));
+      if (v) numbers.add(canonicalNumber(v[1]!));
+    }
+  }
+  // Joins of adjacent tokens: `kdl 40v4100` -> `kdl40v4100`, `cs 3` -> `cs3`.
+  for (let i = 0; i + 1 < seq.length; i++) {
+    const a = seq[i]!;
+    const b = seq[i + 1]!;
+    const j = a + b;
+    if (j.length > 24 || YEAR.test(a) || YEAR.test(b)) continue;
+    const aDigit = HAS_DIGIT.test(a);
+    const bDigit = HAS_DIGIT.test(b);
+    if (!aDigit && !bDigit) continue;
+    if (!HAS_LETTER.test(j)) continue;
+    // Only glue a short letter prefix/suffix to a number-bearing token: `kdl 40`, `fz 8`, `40 v`.
+    if ((!aDigit && a.length <= 4) || (!bDigit && b.length <= 2) || (aDigit && bDigit)) codes.add(j);
+  }
+  return {
+    words,
+    codes: [...codes],
+    strongCodes: [...strong],
+    years: [...years],
+    numbers: [...numbers],
+    measures: [...measures],
+  };
+}
+
+/** Character trigrams of each word padded with spaces (`' ab'`, `'abc'`, `'bc '`), as a multiset. */
+export function charTrigrams(words: readonly string[]): Map<string, number> {
+  const grams = new Map<string, number>();
+  for (const w of words) {
+    const s = ` ${w} `;
+    for (let i = 0; i + 3 <= s.length; i++) {
+      const g = s.slice(i, i + 3);
+      grams.set(g, (grams.get(g) ?? 0) + 1);
+    }
+  }
+  return grams;
+}
