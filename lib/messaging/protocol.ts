@@ -74,6 +74,11 @@ export const protocol = {
     request: z.object({ rows: z.array(PageRow).max(5000) }),
     response: z.object({ rows: z.array(RowView) }),
   },
+  'rows.refine': {
+    from: 'page',
+    request: z.object({ skus: z.array(Sku).max(500) }),
+    response: z.object({ rows: z.array(RowView) }),
+  },
   'link.create': {
     from: 'page',
     request: z.object({ sku: Sku, productSku: Sku, via: z.enum(['manual', 'suggestion', 'search']) }),
