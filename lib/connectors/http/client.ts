@@ -80,6 +80,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Rate-limit this request under the operation name (default true). */
   rateLimited?: boolean;
+  /** Error statuses handed back as a Response instead of thrown (e.g. LWA's 400 invalid_grant). */
+  acceptStatuses?: readonly number[];
 }
 
 /** The HTTP client connectors are built on. */
@@ -237,7 +239,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       rateLimiter.observe(operation, response);
       const durationMs = clock.now() - started;
-      if (response.ok) {
+      if (response.ok || opts.acceptStatuses?.includes(response.status)) {
         log({ outcome: 'ok', status: response.status, durationMs });
         return response;
       }
