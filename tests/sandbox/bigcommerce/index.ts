@@ -134,26 +134,31 @@ function hasOptions(p: SandboxProduct): boolean {
   return p.variants.some((v) => v.option_values.length > 0);
 }
 
-function variantJson(state: BigCommerceSandboxState, p: SandboxProduct, v: SandboxVariant): Record<string, unknown> {
+/**
+ * A variant as JSON. The products file allows null for inherited values (price null = the
+ * product's price); the variants file (getVariants, getProductVariants) types them as numbers.
+ */
+function variantJson(state: BigCommerceSandboxState, p: SandboxProduct, v: SandboxVariant, nullable = true): Record<string, unknown> {
   const price = v.price ?? p.price;
+  const inherit = <T,>(own: T | null, fallback: T): T | null => (nullable ? own : (own ?? fallback));
   return {
     id: v.id,
     product_id: v.product_id,
     sku: v.sku,
     sku_id: v.sku_id,
-    price: v.price,
+    price: inherit(v.price, p.price),
     calculated_price: price,
-    sale_price: null,
-    retail_price: null,
-    map_price: null,
-    cost_price: null,
-    weight: v.weight,
+    sale_price: inherit(null, 0),
+    retail_price: inherit(null, 0),
+    map_price: inherit(null, 0),
+    cost_price: inherit(null, 0),
+    weight: inherit(v.weight, p.weight),
     calculated_weight: v.weight ?? p.weight,
-    width: null,
-    height: null,
-    depth: null,
+    width: inherit(null, 0),
+    height: inherit(null, 0),
+    depth: inherit(null, 0),
     is_free_shipping: false,
-    fixed_cost_shipping_price: null,
+    fixed_cost_shipping_price: inherit(null, 0),
     purchasing_disabled: false,
     purchasing_disabled_message: '',
     image_url: '',
@@ -431,14 +436,14 @@ const handlers: Record<string, Handler> = {
     if (productIds) list = list.filter(({ p }) => productIds.includes(String(p.id)));
     const { page, limit } = pageArgs(query, 50, 250);
     const slice = list.slice((page - 1) * limit, page * limit);
-    return { status: 200, body: { data: slice.map(({ p, v }) => variantJson(state, p, v)), meta: pagination(list.length, page, limit, slice.length, query) } };
+    return { status: 200, body: { data: slice.map(({ p, v }) => variantJson(state, p, v, false)), meta: pagination(list.length, page, limit, slice.length, query) } };
   },
   getProductVariants({ state, params, query }) {
     const p = state.products.get(Number(params.product_id));
     if (!p) throw new HttpError(404, 'The requested product was not found.');
     const { page, limit } = pageArgs(query, 50, 250);
     const slice = p.variants.slice((page - 1) * limit, page * limit);
-    return { status: 200, body: { data: slice.map((v) => variantJson(state, p, v)), meta: pagination(p.variants.length, page, limit, slice.length, query) } };
+    return { status: 200, body: { data: slice.map((v) => variantJson(state, p, v, false)), meta: pagination(p.variants.length, page, limit, slice.length, query) } };
   },
   'get-inventory-items'({ state, query }) {
     let list = allVariants(state);
@@ -505,6 +510,8 @@ const handlers: Record<string, Handler> = {
       products?: { product_id?: number; variant_id?: number; quantity?: number; name?: string; price_inc_tax?: number; price_ex_tax?: number; sku?: string }[];
       shipping_addresses?: unknown[];
     };
+    // Required by BigCommerce (the description says so) though the schema does not mark them.
+    if (!b.billing_address) throw new HttpError(400, 'The field "billing_address" is required.');
     if (!b.products?.length) throw new HttpError(400, 'The field "products" is required.');
     const lines: SandboxOrder['lines'] = [];
     for (const [i, line] of b.products.entries()) {
@@ -699,6 +706,8 @@ export function createBigCommerceSandbox(opts: { seed: number; products: number;
     const operationId = seen.operationId;
     const fault = takeFault(state, operationId, url.pathname);
     if (fault) {
+      // Marked so a contract checker can tell deliberate faults from sandbox bugs.
+      res.setHeader('X-Sandbox-Fault', fault.kind);
       switch (fault.kind) {
         case '500':
           send({ status: 500, body: errorBody(version, 500, 'Internal Server Error') });
