@@ -18,8 +18,8 @@ export const Listing = z.object({
   status: z.string().max(100).optional(),
   /** Canonical GTIN-14 when the marketplace told us the product id. */
   gtin: z.string().optional(),
-  /** Where we learnt of it: a Seller Central page, a listings report, the Listings API. */
-  source: z.enum(['page', 'report', 'api']),
+  /** Where we learnt of it: a Seller Central page, a listings report, the Listings API, a mapping CSV the seller imported. */
+  source: z.enum(['page', 'report', 'api', 'import']),
   firstSeenAt: z.number(),
   lastSeenAt: z.number(),
 });
