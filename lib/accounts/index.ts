@@ -1,0 +1,5 @@
+export * from './schema';
+export * from './describe';
+export * from './hosts';
+export * from './store';
+export * from './draft';

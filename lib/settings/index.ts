@@ -1,0 +1,3 @@
+export * from './setting';
+export * from './sku-rules';
+export * from './language';
