@@ -1,0 +1,269 @@
+import { useSyncExternalStore } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { RowState } from '@/lib/domain/link';
+import type { Marketplace } from '@/lib/domain/marketplaces';
+import type { Send } from '@/lib/messaging/client';
+import type { PageRow, RowView } from '@/lib/messaging/protocol';
+import { extractInventoryRow, findRowElements, findUnreadableRows, type InventoryRow } from '@/lib/sites/seller-central/inventory';
+import { renderBadge, type BadgeActions } from './badge';
+import { InventoryBar } from './inventory-bar';
+import { LinkPopover } from './link-popover';
+import { createOverlayStore, type OverlayStore } from './store';
+import { attachOverlayShadow, FONT_STYLE, HOST_STYLE } from './styles';
+
+/** Per-frame budget for DOM work, so no task comes near 50 ms even with a thousand rows. */
+const FRAME_BUDGET_MS = 8;
+const SEEN_BATCH = 250;
+const REFINE_BATCH = 40;
+
+/** Row states, cached per SKU for the life of the page so re-rendered rows are annotated at once. */
+const views = new Map<string, RowView>();
+
+interface Host {
+  el: HTMLElement;
+  root: ShadowRoot;
+  sku: string;
+  /** Identity of the row content the host was made for (React may reuse a node for another SKU). */
+  rowKey: string;
+}
+
+function rowKey(row: InventoryRow): string {
+  return `${row.shape}|${row.sku}`;
+}
+
+function toPageRow(r: InventoryRow): PageRow {
+  return { sku: r.sku, asin: r.asin, title: r.title, price: r.price, quantity: r.quantity, fulfillmentChannel: r.fulfillmentChannel, status: r.status };
+}
+
+/**
+ * The inventory overlay on one page: watches for listing rows (late, lazy, replaced, after route
+ * changes), records them through the background, and puts a badge in each row with its state.
+ * DOM work is batched per animation frame and sliced to a time budget.
+ */
+export function startInventoryOverlay(opts: { send: Send; marketplace: Marketplace; signal: AbortSignal; doc?: Document }) {
+  const { send, marketplace, signal } = opts;
+  const doc = opts.doc ?? document;
+  const hosts = new Map<Element, Host>();
+  const hostBySku = new Map<string, Set<Host>>();
+  const requested = new Set<string>();
+  const refined = new Set<string>();
+  const extracted = new Map<string, InventoryRow>();
+  const store = createOverlayStore();
+  const queue: Element[] = [];
+  let frame = 0;
+  let seenTimer = 0;
+  let refining = false;
+  const pendingSeen = new Map<string, PageRow>();
+
+  const actions: BadgeActions = {
+    openLink(sku, anchor) {
+      store.set({ popover: { sku, anchor } });
+    },
+    unlink(sku) {
+      send('link.remove', { sku }).then((r) => applyRow(r.row), reportError);
+    },
+  };
+
+  function reportError(e: unknown) {
+    console.warn('[Skulink]', e instanceof Error ? e.message : e);
+  }
+
+  // ---------- page-level UI (bar + popover) in one shadow root ----------
+  const appHost = doc.createElement('div');
+  appHost.setAttribute('data-skulink-app', '');
+  appHost.setAttribute('style', `all: initial; position: static; ${FONT_STYLE}`);
+  const appShadow = attachOverlayShadow(appHost);
+  const appMount = doc.createElement('div');
+  appShadow.append(appMount);
+  doc.documentElement.append(appHost);
+  const reactRoot: Root = createRoot(appMount);
+  reactRoot.render(<App store={store} send={send} onRow={applyRow} onBulkChange={refreshAll} />);
+
+  // ---------- rows ----------
+  function schedule() {
+    if (!frame && !signal.aborted) frame = requestAnimationFrame(work);
+  }
+
+  function collect() {
+    if (!appHost.isConnected) doc.documentElement.append(appHost);
+    const found = findRowElements(doc);
+    for (const el of found) {
+      const h = hosts.get(el);
+      if (h && h.el.isConnected && el.contains(h.el)) continue;
+      queue.push(el);
+    }
+    for (const el of findUnreadableRows(doc)) {
+      const h = hosts.get(el);
+      if (h && h.el.isConnected) continue;
+      mount(el, el, '', `error|${hosts.size}`, { sku: '', state: 'error' });
+    }
+  }
+
+  /** One frame: scan if needed, then annotate queued rows until the budget is spent. */
+  function work() {
+    frame = 0;
+    if (signal.aborted) return;
+    const start = performance.now();
+    if (!queue.length) collect();
+    while (queue.length && performance.now() - start < FRAME_BUDGET_MS) {
+      const el = queue.shift()!;
+      if (!el.isConnected) continue;
+      let row: InventoryRow | null = null;
+      try {
+        row = extractInventoryRow(el, { decimal: marketplace.decimal });
+      } catch (e) {
+        reportError(e);
+      }
+      if (!row) continue;
+      const old = hosts.get(el);
+      if (old?.el.isConnected && old.rowKey === rowKey(row)) continue;
+      old?.el.remove();
+      extracted.set(row.sku, row);
+      const view = views.get(row.sku);
+      if (view) mount(el, row.mount, row.sku, rowKey(row), view);
+      if (!requested.has(row.sku)) {
+        requested.add(row.sku);
+        pendingSeen.set(row.sku, toPageRow(row));
+      }
+    }
+    if (queue.length) schedule();
+    if (pendingSeen.size && !seenTimer) seenTimer = window.setTimeout(flushSeen, 0);
+    updateCounts();
+  }
+
+  function mount(rowEl: Element, mountEl: Element, sku: string, key: string, view: RowView) {
+    const el = doc.createElement('div');
+    el.setAttribute('data-skulink-sku', sku);
+    el.setAttribute('data-skulink-state', view.state);
+    el.setAttribute('style', HOST_STYLE);
+    const root = attachOverlayShadow(el);
+    renderBadge(root, view, actions);
+    mountEl.append(el);
+    const host: Host = { el, root, sku, rowKey: key };
+    hosts.set(rowEl, host);
+    let set = hostBySku.get(sku);
+    if (!set) hostBySku.set(sku, (set = new Set()));
+    set.add(host);
+  }
+
+  /** Send newly seen rows to the background in batches; mount their badges as answers arrive. */
+  async function flushSeen() {
+    seenTimer = 0;
+    while (pendingSeen.size && !signal.aborted) {
+      const batch = [...pendingSeen.values()].slice(0, SEEN_BATCH);
+      for (const r of batch) pendingSeen.delete(r.sku);
+      try {
+        const { rows } = await send('rows.seen', { rows: batch });
+        for (const v of rows) views.set(v.sku, v);
+      } catch (e) {
+        reportError(e);
+        for (const r of batch) views.set(r.sku, { sku: r.sku, state: 'error', error: (e as Error).message });
+      }
+      // Rows answered: annotate them (re-query, their nodes may have been replaced meanwhile).
+      for (const el of findRowElements(doc)) if (!hosts.get(el)?.el.isConnected) queue.push(el);
+      schedule();
+    }
+    void refine();
+  }
+
+  /** Ask for ranked suggestions for unlinked rows, a few at a time, and upgrade them to "suggested". */
+  async function refine() {
+    if (refining) return;
+    refining = true;
+    try {
+      for (;;) {
+        const skus = [...views.values()].filter((v) => v.state === 'unlinked' && !refined.has(v.sku) && hostBySku.has(v.sku)).map((v) => v.sku).slice(0, REFINE_BATCH);
+        if (!skus.length || signal.aborted) break;
+        for (const s of skus) refined.add(s);
+        const { rows } = await send('rows.refine', { skus });
+        for (const v of rows) if (v.state !== 'unlinked') applyRow(v);
+      }
+    } catch (e) {
+      reportError(e);
+    } finally {
+      refining = false;
+    }
+  }
+
+  /** A row's state changed: update every badge of that SKU on the page. */
+  function applyRow(view: RowView) {
+    views.set(view.sku, view);
+    for (const h of hostBySku.get(view.sku) ?? []) {
+      if (!h.el.isConnected) continue;
+      h.el.setAttribute('data-skulink-state', view.state);
+      renderBadge(h.root, view, actions);
+    }
+    updateCounts();
+  }
+
+  /** After a bulk action: ask again for every row on the page. */
+  function refreshAll() {
+    const skus = [...hostBySku.keys()].filter((s) => s);
+    refined.clear();
+    (async () => {
+      for (let i = 0; i < skus.length; i += SEEN_BATCH) {
+        const batch = skus.slice(i, i + SEEN_BATCH).map((s) => extracted.get(s)).filter((r): r is InventoryRow => !!r).map(toPageRow);
+        const { rows } = await send('rows.seen', { rows: batch });
+        for (const v of rows) applyRow(v);
+      }
+      void refine();
+    })().catch(reportError);
+  }
+
+  function updateCounts() {
+    const counts: Record<RowState, number> = { linked: 0, unlinked: 0, suggested: 0, error: 0 };
+    let rowsOnPage = 0;
+    for (const [sku, set] of hostBySku) {
+      let live = false;
+      for (const h of set) {
+        if (h.el.isConnected) live = true;
+        else set.delete(h);
+      }
+      if (!set.size) hostBySku.delete(sku);
+      if (!live) continue;
+      rowsOnPage++;
+      const v = views.get(sku);
+      if (v) counts[v.state]++;
+    }
+    const prev = store.get();
+    if (prev.rowsOnPage !== rowsOnPage || (Object.keys(counts) as RowState[]).some((k) => prev.counts[k] !== counts[k])) store.set({ counts, rowsOnPage });
+  }
+
+  // ---------- watching the page ----------
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      // Our own hosts appearing is no reason to rescan.
+      for (const n of r.addedNodes) {
+        if (n.nodeType === 1 && !(n as Element).hasAttribute('data-skulink-sku')) return schedule();
+      }
+      if (r.removedNodes.length) return schedule();
+    }
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  schedule();
+
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    if (seenTimer) clearTimeout(seenTimer);
+    reactRoot.unmount();
+    appHost.remove();
+    for (const h of hosts.values()) h.el.remove();
+  });
+  return { store };
+}
+
+function App({ store, send, onRow, onBulkChange }: { store: OverlayStore; send: Send; onRow(v: RowView): void; onBulkChange(): void }) {
+  return (
+    <>
+      <InventoryBar store={store} send={send} onBulkChange={onBulkChange} />
+      <PopoverSlot store={store} send={send} onRow={onRow} />
+    </>
+  );
+}
+
+function PopoverSlot({ store, send, onRow }: { store: OverlayStore; send: Send; onRow(v: RowView): void }) {
+  const { popover } = useSyncExternalStore(store.subscribe, store.get);
+  if (!popover) return null;
+  return <LinkPopover key={popover.sku} sku={popover.sku} anchor={popover.anchor} send={send} onRow={onRow} onClose={() => store.set({ popover: undefined })} />;
+}

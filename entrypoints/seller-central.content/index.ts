@@ -1,0 +1,30 @@
+import { SELLER_CENTRAL_MATCHES } from '@/lib/sites/seller-central/hosts';
+import { createFeatureManager } from '@/lib/overlay/feature-manager';
+import { createClient } from '@/lib/messaging/client';
+import { marketplaceForHost } from '@/lib/domain/marketplaces';
+import { detectPage } from '@/lib/sites/seller-central/page';
+import { startInventoryOverlay } from '@/components/overlay/inventory-overlay';
+
+export default defineContentScript({
+  matches: SELLER_CENTRAL_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const marketplace = marketplaceForHost(location.hostname);
+    if (!marketplace) return;
+    const send = createClient((message) => browser.runtime.sendMessage(message));
+    const features = createFeatureManager(
+      [
+        {
+          name: 'inventory-overlay',
+          // Inventory rows are found by their nature, not only by URL: legacy and new paths both qualify.
+          matches: (url) => { const kind = detectPage(url); return kind !== 'orders-list' && kind !== 'order-detail'; },
+          init: (signal) => void startInventoryOverlay({ send, marketplace, signal }),
+        },
+      ],
+      { log: (name, error) => console.warn(`[Skulink] ${name} failed:`, error) },
+    );
+    features.navigate(new URL(location.href));
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => features.navigate(new URL(newUrl)));
+    ctx.onInvalidated(() => features.stop());
+  },
+});

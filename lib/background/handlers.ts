@@ -1,0 +1,36 @@
+import type { SkulinkDexie } from '../db/db';
+import { LinkRefusal, LinkService } from '../linking/service';
+import type { Handlers } from '../messaging/router';
+import { catalogStats } from '../stats';
+
+/**
+ * The background's answer to every protocol message: small functions over the link service.
+ * Page messages act on the marketplace the router derived from the sender's URL.
+ */
+export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkService(db)): Handlers {
+  const page = (caller: Parameters<Handlers['rows.seen']>[1]) => {
+    if (caller.kind !== 'page') throw new Error('This message needs a Seller Central page.');
+    return caller.marketplace;
+  };
+  return {
+    'rows.seen': async ({ rows }, c) => ({ rows: await service.rowsSeen(page(c), rows) }),
+    'rows.refine': async ({ skus }, c) => ({ rows: await service.views(page(c), skus, true) }),
+    'link.create': async ({ sku, productSku, via }, c) => ({ row: await service.link(page(c), sku, productSku, via === 'suggestion' ? 'suggestion' : 'manual') }),
+    'link.remove': async ({ sku }, c) => ({ row: await service.unlink(page(c), sku) }),
+    'suggest.list': async ({ sku, k }, c) => ({ suggestions: await service.suggest(page(c), sku, k) }),
+    'suggest.reject': async ({ sku, productSku }, c) => ({ row: await service.reject(page(c), sku, productSku) }),
+    'catalog.search': async ({ query, k }) => ({ results: await service.search(query, k) }),
+    'catalog.addFromListing': async ({ sku }, c) => {
+      try {
+        return { ok: true as const, row: await service.addToCatalog(page(c), sku) };
+      } catch (e) {
+        if (e instanceof LinkRefusal) return { ok: false as const, error: { code: e.code, message: e.message, productSku: e.productSku } };
+        throw e;
+      }
+    },
+    'autolink.run': async ({ skus }, c) => service.autoLink(page(c), skus),
+    'links.unlinkAll': async ({ skus }, c) => service.unlinkAll(page(c), skus),
+    'links.undo': async ({ batchId }) => service.undo(batchId),
+    'stats.get': async () => catalogStats(db),
+  };
+}
