@@ -6,17 +6,28 @@
 import { analyze, charTrigrams, normalizeText, type Analyzed } from './tokenize';
 import type { FeatureName, Reason } from './types';
 
+/** Membership test over a side's terms (a Set for listings, the index's term ids for products). */
+export interface TermLookup {
+  has(term: string): boolean;
+}
+
 /** One side of a comparison (listing or product), analyzed once and reused. */
 export interface Side {
   a: Analyzed;
-  /** Words and codes of the title, as a set. */
-  terms: Set<string>;
+  /** Words and codes of the title. */
+  terms: TermLookup;
+  /** Distinct terms as a list (listing side only; used to iterate). */
+  termList?: string[];
+  /** Cache character trigrams on this side (true for a listing, false for catalog products to save memory). */
+  cacheGrams?: boolean;
   /** Significant brand tokens (legal-form words removed), from the brand field. */
   brandTokens: string[];
   brandText?: string;
   price?: number;
   grams?: Map<string, number>;
   gramNorm?: number;
+  /** Terms of the product description (first 1,000 characters), when there is one. */
+  descTerms?: TermLookup;
 }
 
 /** Legal-form and filler words that say nothing about which brand it is. */
@@ -28,22 +39,28 @@ const BRAND_FILLER = new Set([
 ]);
 
 /** Build a comparison side from a title, brand and price. */
-export function makeSide(title: string, brand: string | undefined, price: number | undefined): Side {
+export function makeSide(title: string, brand: string | undefined, price: number | undefined, description?: string): Side {
   const a = analyze(title);
-  const terms = new Set<string>([...a.words, ...a.codes]);
+  const termList = [...new Set<string>([...a.words, ...a.codes])];
+  const terms = new Set(termList);
   const brandText = brand ? normalizeText(brand).trim() : undefined;
   const brandTokens = brandText ? analyze(brandText).words.filter((w) => w.length > 1 && !BRAND_FILLER.has(w)) : [];
-  return { a, terms, brandTokens, brandText: brandText || undefined, price: price && price > 0 ? price : undefined };
+  const side: Side = { a, terms, termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: price && price > 0 ? price : undefined };
+  if (description) {
+    const da = analyze(description.slice(0, 1000));
+    side.descTerms = new Set([...da.words, ...da.codes]);
+  }
+  return side;
 }
 
 function grams(s: Side): { g: Map<string, number>; n: number } {
-  if (!s.grams) {
-    s.grams = charTrigrams(s.a.words);
-    let n = 0;
-    for (const v of s.grams.values()) n += v * v;
-    s.gramNorm = Math.sqrt(n);
-  }
-  return { g: s.grams, n: s.gramNorm ?? 0 };
+  if (s.grams) return { g: s.grams, n: s.gramNorm ?? 0 };
+  const g = charTrigrams(s.a.words);
+  let n = 0;
+  for (const v of g.values()) n += v * v;
+  n = Math.sqrt(n);
+  if (s.cacheGrams) { s.grams = g; s.gramNorm = n; }
+  return { g, n };
 }
 
 /** Cosine of the character-trigram count vectors of two sides' words (robust to abbreviations and typos). */
@@ -58,6 +75,11 @@ export function charCosine(x: Side, y: Side): number {
     if (w) dot += v * w;
   }
   return dot / (a.n * b.n);
+}
+
+/** How much a shared code proves: 0 for 2 characters, 1 from 8 characters up. */
+function codeStrength(c: string): number {
+  return Math.max(0, Math.min(1, (c.length - 2) / 6));
 }
 
 function intersects(a: readonly string[], b: readonly string[]): boolean {
@@ -104,25 +126,36 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
   const f: Record<FeatureName, number> = {
     bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
     numberShared: 0, numberConflict: 0, measureConflict: 0, brandSame: 0, brandDiffers: 0, priceClose: 0, priceApart: 0,
-    gapToBest: r.gapToBest, coverage: r.coverage,
+    gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0,
   };
+  if (d.descTerms) {
+    let hit = 0;
+    let all = 0;
+    for (const t of q.termList ?? []) { all++; if (d.terms.has(t) || d.descTerms.has(t)) hit++; }
+    f.descCoverage = all ? hit / all : 0;
+  }
 
-  // Model and part numbers.
-  const shared = q.a.codes.filter((c) => d.terms.has(c));
-  const sharedStrong = shared.filter((c) => c.length >= 4).sort((x, y) => y.length - x.length);
-  if (sharedStrong.length) {
-    f.codeShared = 1;
-    reasons.push({ code: 'model-both', params: { model: sharedStrong[0]! }, text: `model number ${sharedStrong[0]} in both` });
-  } else if (shared.length) {
-    f.codeShared = 0.5;
-    reasons.push({ code: 'model-both', params: { model: shared[0]! }, text: `model number ${shared[0]} in both` });
-  } else if (q.a.strongCodes.length && d.a.strongCodes.length) {
-    const compatible = q.a.strongCodes.some((x) => d.a.strongCodes.some((y) => codesCompatible(x, y)) || d.terms.has(x));
-    if (!compatible) {
+  // Model and part numbers: a long shared code is near-proof, a short one (`cs3`) weak.
+  let bestShared = '';
+  let bestStrength = 0;
+  for (const c of q.a.codes) {
+    if (!d.terms.has(c)) continue;
+    const st = codeStrength(c);
+    if (st > bestStrength) { bestStrength = st; bestShared = c; }
+  }
+  if (bestShared) {
+    f.codeShared = bestStrength;
+    reasons.push({ code: 'model-both', params: { model: bestShared }, text: `model number ${bestShared} in both` });
+  }
+  // Conflict: each side has a long code the other lacks, and no long code in common.
+  if (bestStrength < 0.5) {
+    const mine = q.a.strongCodes.filter((c) => c.length >= 5 && !d.terms.has(c));
+    const theirs = d.a.strongCodes.filter((c) => c.length >= 5 && !q.terms.has(c));
+    if (mine.length && theirs.length && !mine.some((x) => theirs.some((y) => codesCompatible(x, y)))) {
       f.codeConflict = 1;
       reasons.push({
-        code: 'model-differs', params: { listing: q.a.strongCodes[0]!, product: d.a.strongCodes[0]! },
-        text: `model number ${q.a.strongCodes[0]} vs ${d.a.strongCodes[0]}`,
+        code: 'model-differs', params: { listing: mine[0]!, product: theirs[0]! },
+        text: `model number ${mine[0]} vs ${theirs[0]}`,
       });
     }
   }

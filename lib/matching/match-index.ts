@@ -5,7 +5,8 @@
  * slow for a page overlay; rare words and codes find the few products worth scoring.
  */
 import { canonicalAsin, canonicalGtin, normalizeSku, type SkuRules } from './identifiers';
-import { dot, makeSide, pairFeatures, type Side } from './features';
+import { dot, makeSide, pairFeatures, type Side, type TermLookup } from './features';
+import { analyze } from './tokenize';
 import { completeWeights, sigmoid } from './scorer';
 import type { FeatureName, MatchListing, MatchOptions, MatchProduct, Reason, Suggestion, Weights } from './types';
 
@@ -16,7 +17,22 @@ interface Doc {
   tids: Int32Array;
   tf: Uint16Array;
   tw: Float32Array;
+  /** Term ids of the description's first 300 characters, ascending (for descCoverage). */
+  descIds?: Int32Array;
   alive: boolean;
+}
+
+function hasId(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** A candidate with its features, as suggest() scores it; exposed for learning and benchmarks. */
@@ -39,6 +55,7 @@ interface Query {
 }
 
 const SKU_EXACT = 'sku';
+const EMPTY: TermLookup = { has: () => false };
 
 function addTo(map: Map<string, Set<string>>, key: string | undefined, id: string): void {
   if (!key) return;
@@ -158,7 +175,16 @@ export class MatchIndex {
 
   private insert(p: MatchProduct, weighNow: boolean): void {
     const side = makeSide(p.title, p.brand, p.price);
+    // Products keep term ids, not strings: the index answers membership (see sideOf).
+    side.terms = EMPTY;
+    side.termList = undefined;
+    side.cacheGrams = false;
     const counts = termCounts(side);
+    let descIds: Int32Array | undefined;
+    if (p.description) {
+      const da = analyze(p.description.slice(0, 300));
+      descIds = Int32Array.from(new Set([...da.words, ...da.codes].map((t) => this.termId(t)))).sort();
+    }
     const ids: number[] = [];
     const tfs: number[] = [];
     for (const [t, c] of counts) { ids.push(this.termId(t)); tfs.push(c); }
@@ -166,7 +192,7 @@ export class MatchIndex {
     const tids = Int32Array.from(order.map((i) => ids[i]!));
     const tf = Uint16Array.from(order.map((i) => Math.min(tfs[i]!, 65535)));
     const d = this.docs.length;
-    this.docs.push({ product: p, side, tids, tf, tw: new Float32Array(0), alive: true });
+    this.docs.push({ product: p, side, tids, tf, tw: new Float32Array(0), descIds, alive: true });
     this.byId.set(p.id, d);
     this.live++;
     for (const t of tids) this.df[t]!++;
@@ -217,6 +243,18 @@ export class MatchIndex {
     }
     this.weightedAt = this.live;
     if (this.acc.length < docs.length) this.acc = new Float64Array(Math.max(docs.length * 2, 1024));
+  }
+
+  /** A product's comparison side with term lookups backed by the index's term ids. */
+  private sideOf(doc: Doc): Side {
+    const vocab = this.vocab;
+    const lookup = (ids: Int32Array): TermLookup => ({
+      has: (t) => {
+        const id = vocab.get(t);
+        return id !== undefined && hasId(ids, id);
+      },
+    });
+    return { ...doc.side, terms: lookup(doc.tids), descTerms: doc.descIds ? lookup(doc.descIds) : undefined };
   }
 
   /** Analyze a listing into a query over this index's vocabulary. */
@@ -328,7 +366,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const out: ScoredCandidate[] = cands.map((c) => {
       const doc = this.docs[c.doc]!;
-      const { f, reasons } = pairFeatures(q.side, doc.side, { wordCos: c.cos, coverage: c.coverage, gapToBest: c.cos - best });
+      const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: c.cos, coverage: c.coverage, gapToBest: c.cos - best });
       return { doc: c.doc, productId: doc.product.id, features: f, reasons, score: dot(weights, f) };
     });
     return out.sort((a, b) => b.score - a.score);
@@ -343,7 +381,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const e = this.exact(q, d);
     const doc = this.docs[d]!;
-    const { f, reasons } = pairFeatures(q.side, doc.side, { wordCos: e.cos, coverage: e.coverage, gapToBest: e.cos - Math.max(best, e.cos) });
+    const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: e.cos, coverage: e.coverage, gapToBest: e.cos - Math.max(best, e.cos) });
     return { doc: d, productId, features: f, reasons, score: dot(this.w, f) };
   }
 

@@ -28,8 +28,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   brandDiffers: -1.5,
   priceClose: 0.5,
   priceApart: -0.7,
-  gapToBest: 5,
+  gapToBest: 0,
   coverage: 2,
+  descCoverage: 1.5,
 };
 
 /** A complete weight vector: missing names take the default, unknown names are dropped. */

@@ -21,12 +21,17 @@ export function normalizeText(s: string): string {
 
 /** Scripts written without spaces between words: they are cut into character bigrams. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
-const HAS_DIGIT = /\p{N}/u;
 const HAS_LETTER = /\p{L}/u;
-const PURE_NUMBER = /^\p{N}+(?:\.\p{N}+)*$/u;
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+const VERSION = /^(v|ver|version|r|rel|cs|x|mk)(\d+(?:\.\d+)?)$/;
 const YEAR = /^(19[89]\d|20[0-3]\d)$/;
 /** Tokens that look like codes but are ordinals or sizes, not model numbers. */
-const ORDINAL = /^\d+(st|nd|rd|th|er|e|eme|o|a|te|ten)$/;
+const ORDINAL = /^(\d+)(st|nd|rd|th|er|e|eme|o|a|te|ten)$/;
+/** Roman numerals of sequels and versions (`iii`, `xi`); single letters are too ambiguous. */
+const ROMAN: Record<string, string> = {
+  ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12', xiii: '13', xiv: '14', xv: '15',
+};
 
 /** Units of measure and quantity, mapped to one canonical name per dimension and scale. */
 const UNITS: Record<string, string> = {
@@ -40,7 +45,7 @@ const UNITS: Record<string, string> = {
   stuck: 'qty', stk: 'qty', pezzi: 'qty', pieza: 'qty', piezas: 'qty', unidades: 'qty', er: 'qty',
   user: 'users', users: 'users', u: 'users', seats: 'users', licenses: 'users',
 };
-const MEASURE = /(\p{N}+(?:[.,]\p{N}+)?)\s?-?\s?([a-z]{1,8})(?![\p{L}\p{N}])/gu;
+const MEASURE = /(\d+(?:[.,]\d+)?)\s?-?\s?([a-z]{1,8})(?![\p{L}\p{N}])/gu;
 
 /** What the matcher reads from one title (or any short product text). */
 export interface Analyzed {
@@ -66,6 +71,65 @@ function canonicalNumber(n: string): string {
   return s;
 }
 
+const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
+/** True when s has an ASCII digit (NFKD already mapped full-width digits to ASCII). */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
+  return false;
+}
+/** True when s has a letter (fast for ASCII, Unicode-aware otherwise). */
+function hasLetter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c > 127 && HAS_LETTER.test(s[i]!)) return true;
+  }
+  return false;
+}
+/** True when s is only ASCII digits. */
+function allDigits(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
+/** True when s is digits with optional `.digits` groups (`10.4.6`). */
+function isNumber(s: string): boolean {
+  if (!s.length || !isDigitCode(s.charCodeAt(0)) || !isDigitCode(s.charCodeAt(s.length - 1))) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigitCode(c) && !(c === 46 && isDigitCode(s.charCodeAt(i - 1)) && isDigitCode(s.charCodeAt(i + 1)))) return false;
+  }
+  return true;
+}
+const isYear = (s: string): boolean => s.length === 4 && YEAR.test(s);
+
+/**
+ * Split a chunk on connectors (- / _ + '), and on dots not between two digits, so decimals
+ * (`v2.0`, `4.0c`) stay inside one part.
+ */
+function splitChunk(chunk: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= chunk.length; i++) {
+    const c = i < chunk.length ? chunk.charCodeAt(i) : -1;
+    const isSep = c === -1 || c === 45 || c === 47 || c === 95 || c === 43 || c === 39
+      || (c === 46 && !(isDigitCode(chunk.charCodeAt(i - 1)) && isDigitCode(chunk.charCodeAt(i + 1))));
+    if (isSep) {
+      if (i > start) {
+        const p = chunk.slice(start, i);
+        parts.push(p.includes('.') ? canonicalDecimal(p) : p);
+      }
+      start = i + 1;
+    }
+  }
+  return parts;
+}
+
+/** Drop zero decimals inside a token: `v2.0` -> `v2`, `4.0c` -> `4c`, `17.50` -> `17.5`. */
+function canonicalDecimal(p: string): string {
+  return p.replace(/(\p{N})\.0+(?!\p{N})(?=\p{L}|$)/u, (_m, d: string) => d).replace(/(\.\p{N}*?[1-9])0+$/u, '$1');
+}
+
 function bigrams(run: string, out: string[]): void {
   const chars = [...run];
   if (chars.length === 1) out.push(chars[0]!);
@@ -77,7 +141,8 @@ function bigrams(run: string, out: string[]): void {
  * `KDL-40V4100`, `kdl 40v4100` and `KDL40V4100` all yield the code `kdl40v4100`.
  */
 export function analyze(text: string): Analyzed {
-  const norm = normalizeText(text);
+  const ascii = ASCII.test(text);
+  const norm = ascii ? text.toLowerCase() : normalizeText(text);
   const words: string[] = [];
   const codes = new Set<string>();
   const strong = new Set<string>();
@@ -98,10 +163,11 @@ export function analyze(text: string): Analyzed {
 
   // Chunks: alphanumeric runs joined by in-word connectors (- . / _ + ').
   const chunks = norm.match(/[\p{L}\p{N}]+(?:[-./_+'][\p{L}\p{N}]+)*/gu) ?? [];
+  const unspaced = !ascii && UNSPACED.test(norm);
   /** One entry per emitted word, for joins of adjacent tokens. */
   const seq: string[] = [];
   for (const chunk of chunks) {
-    if (UNSPACED.test(chunk)) {
+    if (unspaced && UNSPACED.test(chunk)) {
       // Split into runs of unspaced script and the rest; bigram the former.
       for (const run of chunk.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+|[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]+/gu) ?? []) {
         if (UNSPACED.test(run)) bigrams(run, words);
@@ -109,44 +175,65 @@ export function analyze(text: string): Analyzed {
       }
       continue;
     }
-    if (PURE_NUMBER.test(chunk)) {
+    if (isNumber(chunk)) {
       const n = canonicalNumber(chunk);
       words.push(n);
       seq.push(n);
-      if (YEAR.test(n)) years.add(n);
+      if (isYear(n)) years.add(n);
       else numbers.add(n);
+      if (n.length >= 5 && allDigits(n)) { codes.add(n); strong.add(n); }
       continue;
     }
-    const parts = chunk.split(/[-./_+']/).filter(Boolean);
-    const joined = parts.join('');
+    const parts = splitChunk(chunk);
+    const joined = parts.length === 1 ? parts[0]! : parts.join('');
     for (const p of parts) {
+      const roman = parts.length === 1 ? ROMAN[p] : undefined;
+      if (roman) {
+        words.push(roman);
+        seq.push(roman);
+        numbers.add(roman);
+        continue;
+      }
       words.push(p);
       seq.push(p);
-      if (PURE_NUMBER.test(p)) {
-        if (YEAR.test(p)) years.add(p);
+      if (isNumber(p)) {
+        if (isYear(p)) years.add(p);
         else if (parts.length === 1 || p.length <= 3) numbers.add(canonicalNumber(p));
+      } else if (isDigitCode(p.charCodeAt(0))) {
+        const ord = ORDINAL.exec(p);
+        if (ord) numbers.add(ord[1]!);
       }
     }
-    if (HAS_DIGIT.test(joined) && HAS_LETTER.test(joined)) {
+    const jd = hasDigit(joined);
+    if (jd && hasLetter(joined)) {
       codes.add(joined);
       if (joined.length >= 4 && !ORDINAL.test(joined) && !measureForms.has(joined)) strong.add(joined);
-      // A version glued to letters (`v8`, `cs3`, `x5`) also counts as that number.
-      const v = /^(?:v|ver|version|r|rel|cs|x|mk)(\d+(?:\.\d+)?)$/.exec(chunk.replace(/[-_]/g, ''));
-      if (v) numbers.add(canonicalNumber(v[1]!));
+      // A version glued to letters (`v8`, `cs3`, `x5`) also counts as that number, and as a word.
+      const v = VERSION.exec(joined);
+      if (v) {
+        const n = canonicalNumber(v[2]!);
+        numbers.add(n);
+        words.push(n);
+      }
+    } else if (jd && parts.length > 1 && joined.length >= 5 && allDigits(joined)) {
+      // Hyphenated part numbers written with or without the hyphen: `394-00416`.
+      codes.add(joined);
+      strong.add(joined);
     }
   }
   // Joins of adjacent tokens: `kdl 40v4100` -> `kdl40v4100`, `cs 3` -> `cs3`.
   for (let i = 0; i + 1 < seq.length; i++) {
     const a = seq[i]!;
     const b = seq[i + 1]!;
-    const j = a + b;
-    if (j.length > 24 || YEAR.test(a) || YEAR.test(b)) continue;
-    const aDigit = HAS_DIGIT.test(a);
-    const bDigit = HAS_DIGIT.test(b);
+    const aDigit = hasDigit(a);
+    const bDigit = hasDigit(b);
     if (!aDigit && !bDigit) continue;
-    if (!HAS_LETTER.test(j)) continue;
+    if (a.length + b.length > 24 || isYear(a) || isYear(b)) continue;
     // Only glue a short letter prefix/suffix to a number-bearing token: `kdl 40`, `fz 8`, `40 v`.
-    if ((!aDigit && a.length <= 4) || (!bDigit && b.length <= 2) || (aDigit && bDigit)) codes.add(j);
+    if ((!aDigit && a.length <= 4) || (!bDigit && b.length <= 2) || (aDigit && bDigit)) {
+      const j = a + b;
+      if (hasLetter(j)) codes.add(j);
+    }
   }
   return {
     words,

@@ -66,6 +66,7 @@ export const FEATURE_NAMES = [
   'priceApart',
   'gapToBest',
   'coverage',
+  'descCoverage',
 ] as const;
 
 /** One feature name. */
