@@ -274,6 +274,8 @@ export interface CatalogImportSummary {
   durationMs: number;
   /** Longest synchronous slice between two yields to the event loop, in ms. */
   maxSliceMs: number;
+  /** 95th percentile of the synchronous slices, in ms. */
+  p95SliceMs: number;
   chunks: number;
 }
 
@@ -313,6 +315,7 @@ export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, 
     headers: [],
     durationMs: 0,
     maxSliceMs: 0,
+    p95SliceMs: 0,
     chunks: 0,
   };
   /** SKU -> [first row number, batch number where first seen]. */
@@ -407,6 +410,7 @@ export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, 
   summary.cancelled = result.aborted;
   summary.delimiter = result.delimiter;
   summary.maxSliceMs = result.maxSliceMs;
+  summary.p95SliceMs = result.p95SliceMs;
   summary.chunks = result.chunks;
   summary.durationMs = performance.now() - started;
   return summary;

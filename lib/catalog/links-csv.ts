@@ -226,6 +226,9 @@ export async function importLinksCsv(db: SkulinkDexie, input: CsvInput, options:
   );
   if (result.records === 0) summary.fileErrors.push('The file is empty: no header row');
   summary.cancelled = result.aborted;
+  // Catalog checks run per chunk after the row checks: put everything back in file order.
+  summary.errors.sort((a, b) => a.row - b.row);
+  summary.warnings.sort((a, b) => a.row - b.row);
   return summary;
 }
 
