@@ -30,6 +30,10 @@ export const BIGCOMMERCE_LIMITS = {
   productsPerPage: 250,
   /** SKUs per `sku:in` inventory query; keeps the URL short. */
   skusPerInventoryQuery: 50,
+  /** Orders v2 `limit` when searching by external_order_id. */
+  ordersPerPage: 50,
+  /** Pages searched before giving up (only reached if a store ignored the filter). */
+  maxOrderSearchPages: 20,
 } as const;
 
 /** Options of {@link createBigCommerceConnector}. */
@@ -223,15 +227,21 @@ export function createBigCommerceConnector(options: BigCommerceConnectorOptions)
     },
 
     async findOrder(externalOrderId, signal) {
-      const answer = await http.request('getOrders', {
-        url: `${root}/v2/orders`,
-        searchParams: { external_order_id: externalOrderId, limit: 50 },
-        schema: BcOrderList,
-        signal,
-      });
-      // Check the field too: a store that ignored the filter must not make us match another order.
-      const hit = (answer ?? []).find((o) => o.external_order_id === externalOrderId);
-      return hit ? { id: String(hit.id) } : undefined;
+      const limit = BIGCOMMERCE_LIMITS.ordersPerPage;
+      for (let page = 1; page <= BIGCOMMERCE_LIMITS.maxOrderSearchPages; page++) {
+        const answer = await http.request('getOrders', {
+          url: `${root}/v2/orders`,
+          searchParams: { external_order_id: externalOrderId, page, limit },
+          schema: BcOrderList,
+          signal,
+        });
+        // Check the field too: a store that ignored the filter must not make us match another order.
+        const hit = (answer ?? []).find((o) => o.external_order_id === externalOrderId);
+        if (hit) return { id: String(hit.id) };
+        // v2 pages carry no totals: a short page (or 204 No Content) is the last one.
+        if (!answer || answer.length < limit) return undefined;
+      }
+      return undefined;
     },
 
     async createOrder(order: CatalogOrderInput, signal) {
