@@ -1,9 +1,13 @@
 import type { MessageTable } from './core';
 import { commonMessages } from './messages/common';
 import { overlayMessages } from './messages/overlay';
+import { optionsMessages } from './messages/options';
+import { popupMessages } from './messages/popup';
 
 /** Every message of the extension. Each area keeps its own file; keys are unique across them. */
 export const allMessages = {
   ...commonMessages,
   ...overlayMessages,
+  ...optionsMessages,
+  ...popupMessages,
 } satisfies MessageTable;

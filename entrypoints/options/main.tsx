@@ -1,0 +1,18 @@
+import '@/components/ui/theme.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { LanguageGate } from '@/components/pages/language-gate';
+import { OptionsPage } from '@/components/pages/options/options-page';
+import { createDb } from '@/lib/db/db';
+import { t } from '@/lib/i18n';
+
+const db = createDb();
+const title = () => t('options_title');
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LanguageGate db={db} title={title}>
+      <OptionsPage db={db} />
+    </LanguageGate>
+  </StrictMode>,
+);
