@@ -166,7 +166,8 @@ export const SELECTORS = {
     css: '[class*="JanusTable-module__"]',
     what: 'Any part of the Janus table: tells the new page from the legacy one before rows exist.',
     confidence: 'M',
-    matches: { 'inventory-legacy-en-us': 0, 'inventory-legacy-de': 0 },
+    // header + content rows + wrappers + table container + table body
+    matches: { 'inventory-janus-en-us': 52, 'inventory-janus-es': 23, 'inventory-legacy-en-us': 0, 'inventory-legacy-de': 0 },
   },
   janusCell: {
     css: '[class*="TableCell-module__cellLayout"]',
