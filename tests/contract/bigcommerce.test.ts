@@ -373,8 +373,12 @@ describe('BigCommerce connector against the sandbox', () => {
 
   it('retries a 500 on reads, never on order creation; names the operation and field on a bad answer', async () => {
     const s = await setup({ products: 5, connector: { maxRetries: 2 } });
-    injectFault(s.sandbox.state, { kind: '500', operationId: 'getProducts' });
+    // The faults object takes the SP-API sandbox's shape (operation, kind, count).
+    s.sandbox.faults.inject({ operation: 'getProducts', kind: '500', count: 2 });
+    expect(s.sandbox.faults.pending()).toHaveLength(1);
     await expect(s.connector.listProducts({})).resolves.toMatchObject({ items: expect.any(Array) });
+    expect(s.sandbox.state.log.filter((l) => l.operationId === 'getProducts').map((l) => l.status)).toEqual([500, 500, 200]);
+    expect(s.sandbox.faults.pending()).toEqual([]);
 
     const sku = [...s.sandbox.state.products.values()][0]!.variants[0]!.sku;
     injectFault(s.sandbox.state, { kind: '500', operationId: 'createOrder' });

@@ -15,8 +15,11 @@ import type Ajv from 'ajv';
 /** The repository root (this file is tests/sandbox/bigcommerce/contract.ts). */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Where the official BigCommerce files live: path.resolve(repoRoot, '../shared/contracts/bigcommerce'). */
-export const BIGCOMMERCE_CONTRACTS_DIR = path.resolve(repoRoot, '../shared/contracts/bigcommerce');
+/**
+ * Where the official BigCommerce files live: path.resolve(repoRoot, '../shared/contracts/bigcommerce'),
+ * or under $SKULINK_CONTRACTS (the same override the SP-API sandbox honours).
+ */
+export const BIGCOMMERCE_CONTRACTS_DIR = path.join(process.env.SKULINK_CONTRACTS ?? path.resolve(repoRoot, '../shared/contracts'), 'bigcommerce');
 
 /** The API generation: v3 (catalog, inventory) or v2 (orders). */
 export type BigCommerceApiVersion = 'v2' | 'v3';

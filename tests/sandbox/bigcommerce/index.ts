@@ -76,10 +76,21 @@ export interface BigCommerceSandboxState {
   rate: { windowStart: number; used: number; quota: number; windowMs: number };
 }
 
-/** What `createBigCommerceSandbox` returns: part A's server calls `handle` for every request. */
+/**
+ * The fault queue as an object, in the shape of the SP-API sandbox's (`operation`, `kind`,
+ * `count`; kind `429-storm` is a 429), so one `/_sandbox/faults` route can feed both.
+ */
+export interface BigCommerceFaults {
+  inject(fault: BigCommerceFault | { operation?: string; kind: BigCommerceFault['kind'] | '429-storm'; count?: number }): void;
+  clear(): void;
+  pending(): BigCommerceFault[];
+}
+
+/** What `createBigCommerceSandbox` returns: the sandbox server calls `handle` for every request. */
 export interface BigCommerceSandbox {
   handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean>;
   state: BigCommerceSandboxState;
+  faults: BigCommerceFaults;
 }
 
 /** Push a fault for the next matching request(s). */
@@ -781,5 +792,22 @@ export function createBigCommerceSandbox(opts: { seed: number; products: number;
     return true;
   }
 
-  return { handle, state };
+  const faults: BigCommerceFaults = {
+    inject(fault) {
+      const f = fault as Omit<BigCommerceFault, 'kind'> & { operation?: string; count?: number; kind: BigCommerceFault['kind'] | '429-storm' };
+      const { operation: _operation, count: _count, ...rest } = f;
+      injectFault(state, {
+        ...rest,
+        kind: f.kind === '429-storm' ? '429' : f.kind,
+        operationId: f.operationId ?? f.operation,
+        times: f.times ?? f.count ?? 1,
+      });
+    },
+    clear() {
+      state.faults.length = 0;
+    },
+    pending: () => state.faults.map((f) => ({ ...f })),
+  };
+
+  return { handle, state, faults };
 }
