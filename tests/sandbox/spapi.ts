@@ -174,12 +174,12 @@ export function checkAndApplyPatches(l: SandboxListing, marketplaceId: string, p
   for (const p of patches) {
     if (p.path === '/attributes/purchasable_offer' && p.op !== 'delete') {
       const v = p.value?.[0] ?? {};
-      if (typeof v.currency !== 'string') issues.push(required('purchasable_offer.currency'));
+      if (typeof v.currency !== 'string' || v.currency === '') issues.push(required('purchasable_offer.currency'));
       if (typeof v.marketplace_id !== 'string') issues.push(required('purchasable_offer.marketplace_id'));
       else if (v.marketplace_id !== marketplaceId) {
         issues.push({ code: '99001', message: `purchasable_offer.marketplace_id ${String(v.marketplace_id)} is not the marketplace of this request (${marketplaceId}).`, severity: 'ERROR', attributeNames: ['purchasable_offer'], categories: ['INVALID_ATTRIBUTE'] });
       }
-      if (typeof v.currency === 'string' && v.currency !== l.currency) {
+      if (typeof v.currency === 'string' && v.currency !== '' && v.currency !== l.currency) {
         issues.push({ code: '99001', message: `The currency ${v.currency} is not accepted in this marketplace (use ${l.currency}).`, severity: 'ERROR', attributeNames: ['purchasable_offer'], categories: ['INVALID_ATTRIBUTE'] });
       }
       const ourPrice = v.our_price as { schedule?: { value_with_tax?: unknown }[] }[] | undefined;
@@ -325,7 +325,8 @@ export function advanceWork(state: SpApiState, now: number, validators: { feed: 
       const marketplaceId = r.marketplaceIds[0]!;
       const { bytes, contentType } = buildListingsReport(state, marketplaceId);
       const id = docId(state, marketplaceById(marketplaceId)?.region.toLowerCase());
-      const gzip = Number(r.reportId) % 2 === 0;
+      // Every other report document is GZIP-compressed, as Amazon does for larger files.
+      const gzip = [...state.documents.values()].filter((d) => d.kind === 'report').length % 2 === 1;
       state.documents.set(id, { id, kind: 'report', contentType, bytes: gzip ? gzipSync(bytes) : bytes, compressed: gzip });
       r.reportDocumentId = id;
       r.status = 'DONE';
@@ -396,7 +397,7 @@ function processFeed(
   if (!v.report(report)) onViolation('processing report', JSON.stringify(v.report.errors?.slice(0, 3)));
   const id = docId(state);
   const bytes = new TextEncoder().encode(JSON.stringify(report));
-  const gzip = Number(f.feedId) % 2 === 1;
+  const gzip = [...state.documents.values()].filter((d) => d.kind === 'feed-result').length % 2 === 1;
   state.documents.set(id, { id, kind: 'feed-result', contentType: 'application/json', bytes: gzip ? gzipSync(bytes) : bytes, compressed: gzip });
   f.resultFeedDocumentId = id;
   f.status = 'DONE';
