@@ -52,10 +52,10 @@ const ERROR_KEYS: Record<string, MessageKey> = {
 /** Inputs for credentials: masked, never autofilled or spell-checked. */
 const secretInput = { type: 'password', autoComplete: 'off', spellCheck: false } as const;
 
-/** What saving produced, for the accounts list to report. */
+/** What saving produced, for the accounts list to report. `access` settles when the seller answers the prompt. */
 export interface SavedAccount {
   account: Account;
-  access: AccessResult;
+  access: Promise<AccessResult>;
   origins: string[];
 }
 
@@ -110,7 +110,7 @@ export function AccountForm({ db, kind, existing, onSaved, onCancel }: {
     void (async () => {
       try {
         const account = await saveAccount(db, built.account);
-        onSaved({ account, access: await access, origins });
+        onSaved({ account, access, origins });
       } catch (error) {
         setFailure(error instanceof Error ? error.message : String(error));
         setBusy(false);

@@ -14,8 +14,8 @@ import {
 } from '@/lib/accounts';
 import type { SkulinkDexie } from '@/lib/db/db';
 import { t, type MessageKey } from '@/lib/i18n';
-import { AccountForm, type SavedAccount } from './account-form';
-import { requestHostAccess, useHostAccess } from './host-access';
+import { AccountForm } from './account-form';
+import { requestHostAccess, useHostAccess, type AccessResult } from './host-access';
 
 type Mode = { type: 'list' } | { type: 'add'; kind: AccountKind } | { type: 'edit'; id: string };
 type Notice = { tone: 'success' | 'warning' | 'danger'; text: string } | undefined;
@@ -25,7 +25,7 @@ const ENDPOINT_LABELS: Record<string, MessageKey> = {
   sandbox: 'accounts_endpoint_sandbox',
 };
 
-function noticeFor({ access, origins }: SavedAccount): Notice {
+function noticeFor(access: AccessResult, origins: string[]): Notice {
   if ('error' in access) return { tone: 'warning', text: t('accounts_permission_failed', [access.error]) };
   if (!access.granted) return { tone: 'warning', text: t('accounts_permission_denied', [origins.join(', ')]) };
   return { tone: 'success', text: t('accounts_saved') };
@@ -194,8 +194,10 @@ export function AccountsSection({ db }: { db: SkulinkDexie }) {
           kind={formKind}
           existing={editing}
           onSaved={(r) => {
-            setNotice(noticeFor(r));
+            setNotice({ tone: 'success', text: t('accounts_saved') });
             setMode({ type: 'list' });
+            // The browser's prompt may still be open: report its answer when it comes.
+            void r.access.then((access) => setNotice(noticeFor(access, r.origins)));
           }}
           onCancel={() => setMode({ type: 'list' })}
         />
