@@ -250,12 +250,16 @@ function extractJanusRow(el: Element, opts: ExtractOptions): InventoryRow | null
   return clean({ sku, asin, title, price, quantity, fulfillmentChannel, status, element: el, mount, shape: 'janus' });
 }
 
-/** The current value of a kat-input or input: attribute first (also set by Katal), then property. */
+/**
+ * The current value of a kat-input or input: the live `value` property when the element has one
+ * (an upgraded component, an <input> the seller typed in), else the attribute, else the <input>
+ * in its open shadow root.
+ */
 function valueOf(input: Element): string | undefined {
+  const prop = (input as Element & { value?: unknown }).value;
+  if (typeof prop === 'string') return prop.trim() !== '' ? prop : undefined;
   const attr = input.getAttribute('value');
   if (attr !== null && attr.trim() !== '') return attr;
-  const prop = (input as Element & { value?: unknown }).value;
-  if (typeof prop === 'string' && prop.trim() !== '') return prop;
   const inner = input.shadowRoot?.querySelector('input')?.value;
   return inner && inner.trim() !== '' ? inner : undefined;
 }
