@@ -12,7 +12,8 @@ import { createVirtualClock, realClock, type Clock, type FetchLike, type HttpLog
 import { ConnectorError, type CatalogProduct } from '../../lib/connectors/types';
 import { canonicalGtin } from '../../lib/matching/identifiers';
 import { loadBigCommerceContracts, type BigCommerceContracts } from '../sandbox/bigcommerce/contract';
-import { createBigCommerceSandbox, injectFault, SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, type BigCommerceSandbox } from '../sandbox/bigcommerce';
+import { createBigCommerceSandbox, injectFault, SANDBOX_ACCESS_TOKEN, SANDBOX_STORE_HASH, type BigCommerceSandbox, type BigCommerceSandboxState } from '../sandbox/bigcommerce';
+import { startSandbox } from '../sandbox/server';
 
 let contracts: BigCommerceContracts;
 /** Operation id -> number of answers validated against the official files. */
@@ -421,5 +422,31 @@ describe('BigCommerce connector against the sandbox', () => {
     const echoed = (await c.findOrder('1').catch((e: unknown) => e)) as ConnectorError;
     expect(echoed.message).toContain('bad token');
     expect(echoed.message).not.toContain(secret);
+  });
+
+  it('works through the shared sandbox server (one http server on 127.0.0.1 for SP-API and BigCommerce)', async () => {
+    const clock = createVirtualClock();
+    const shared = await startSandbox({ listings: 5, orders: 2, products: 15, seed: 11, clock });
+    try {
+      expect(shared.bigcommerce).toBeDefined();
+      const state = shared.bigcommerce!.state as BigCommerceSandboxState;
+      const connector = createBigCommerceConnector({ storeHash: SANDBOX_STORE_HASH, accessToken: SANDBOX_ACCESS_TOKEN, fetch: checkingFetch(), clock, apiOrigin: shared.url });
+      const items: CatalogProduct[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await connector.listProducts({ cursor, pageSize: 6 });
+        items.push(...page.items);
+        cursor = page.next;
+      } while (cursor);
+      expect(items.length).toBeGreaterThanOrEqual(15);
+      const sku = items[0]!.sku;
+      await connector.changeStock([{ sku, quantity: 11, mode: 'set' }]);
+      const order = await connector.createOrder({ externalOrderId: '205-0000000-0000009', channel: 'Amazon', createdAt: '2026-01-15T08:00:00Z', lines: [{ productSku: sku, quantity: 1 }] });
+      expect(await connector.findOrder('205-0000000-0000009')).toEqual(order);
+      expect(state.responseViolations).toEqual([]);
+      expect(state.orders).toHaveLength(1);
+    } finally {
+      await shared.close();
+    }
   });
 });
