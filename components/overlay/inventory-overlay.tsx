@@ -12,7 +12,7 @@ import { createOverlayStore, type OverlayStore } from './store';
 import { attachOverlayShadow, FONT_STYLE, HOST_STYLE } from './styles';
 
 /** Per-frame budget for DOM work, so no task comes near 50 ms even with a thousand rows. */
-const FRAME_BUDGET_MS = 8;
+const FRAME_BUDGET_MS = 12;
 const SEEN_BATCH = 250;
 const REFINE_BATCH = 40;
 
@@ -54,6 +54,20 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   let seenTimer = 0;
   let refining = false;
   const pendingSeen = new Map<string, PageRow>();
+  /** Linked listings of this marketplace, loaded once: rows show linked / not linked at first sight. */
+  let linkMap: Map<string, RowView> | undefined;
+  send('links.map', {})
+    .then(({ linked }) => {
+      linkMap = new Map(linked.map(([sku, productSku, title]) => [sku, { sku, state: 'linked', product: { sku: productSku, title } }]));
+      schedule();
+    })
+    .catch(reportError);
+
+  /** What a row shows before the background has answered for it: its link if known, else not linked. */
+  function provisional(sku: string): RowView | undefined {
+    if (!linkMap) return undefined;
+    return linkMap.get(sku) ?? { sku, state: 'unlinked' };
+  }
 
   const actions: BadgeActions = {
     openLink(sku, anchor) {
@@ -119,7 +133,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
       if (old?.el.isConnected && old.rowKey === rowKey(row)) continue;
       old?.el.remove();
       extracted.set(row.sku, row);
-      const view = views.get(row.sku);
+      const view = views.get(row.sku) ?? provisional(row.sku);
       if (view) mount(el, row.mount, row.sku, rowKey(row), view);
       if (!requested.has(row.sku)) {
         requested.add(row.sku);
@@ -128,7 +142,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     }
     if (queue.length) schedule();
     if (pendingSeen.size && !seenTimer) seenTimer = window.setTimeout(flushSeen, 0);
-    updateCounts();
+    countsSoon();
   }
 
   function mount(rowEl: Element, mountEl: Element, sku: string, key: string, view: RowView) {
@@ -154,7 +168,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
       for (const r of batch) pendingSeen.delete(r.sku);
       try {
         const { rows } = await send('rows.seen', { rows: batch });
-        for (const v of rows) views.set(v.sku, v);
+        for (const v of rows) applyRow(v);
       } catch (e) {
         reportError(e);
         for (const r of batch) views.set(r.sku, { sku: r.sku, state: 'error', error: (e as Error).message });
@@ -187,13 +201,29 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
 
   /** A row's state changed: update every badge of that SKU on the page. */
   function applyRow(view: RowView) {
+    const before = views.get(view.sku);
     views.set(view.sku, view);
+    if (linkMap) {
+      if (view.state === 'linked') linkMap.set(view.sku, view);
+      else linkMap.delete(view.sku);
+    }
     for (const h of hostBySku.get(view.sku) ?? []) {
       if (!h.el.isConnected) continue;
+      if (h.el.getAttribute('data-skulink-state') === view.state && before && JSON.stringify(before) === JSON.stringify(view)) continue;
       h.el.setAttribute('data-skulink-state', view.state);
       renderBadge(h.root, view, actions);
     }
-    updateCounts();
+    countsSoon();
+  }
+
+  let countsQueued = false;
+  function countsSoon() {
+    if (countsQueued) return;
+    countsQueued = true;
+    queueMicrotask(() => {
+      countsQueued = false;
+      updateCounts();
+    });
   }
 
   /** After a bulk action: ask again for every row on the page. */

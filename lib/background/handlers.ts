@@ -15,6 +15,7 @@ export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkSer
   return {
     'rows.seen': async ({ rows }, c) => ({ rows: await service.rowsSeen(page(c), rows) }),
     'rows.refine': async ({ skus }, c) => ({ rows: await service.views(page(c), skus, true) }),
+    'links.map': async (_d, c) => ({ linked: await service.linkMap(page(c)) }),
     'link.create': async ({ sku, productSku, via }, c) => ({ row: await service.link(page(c), sku, productSku, via === 'suggestion' ? 'suggestion' : 'manual') }),
     'link.remove': async ({ sku }, c) => ({ row: await service.unlink(page(c), sku) }),
     'suggest.list': async ({ sku, k }, c) => ({ suggestions: await service.suggest(page(c), sku, k) }),

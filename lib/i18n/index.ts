@@ -24,7 +24,22 @@ function browserI18n(): I18nApi | undefined {
 export function t(key: MessageKey, subs?: readonly (string | number)[]): string {
   const entry: MessageEntry | undefined = (allMessages as MessageTable)[key];
   if (forced && entry) return substitute(entry[forced], subs);
-  const fromBrowser = browserI18n()?.getMessage(key, subs?.map(String));
-  if (fromBrowser) return fromBrowser;
+  const template = browserTemplate(key);
+  if (template) return substitute(template, subs);
   return entry ? substitute(entry.en, subs) : key;
+}
+
+const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+const templates = new Map<string, string>();
+/**
+ * The browser's message with its $n placeholders kept, cached: getMessage is slow enough to
+ * matter when a thousand badges are drawn.
+ */
+function browserTemplate(key: string): string {
+  let s = templates.get(key);
+  if (s === undefined) {
+    s = browserI18n()?.getMessage(key, PLACEHOLDERS) ?? '';
+    templates.set(key, s);
+  }
+  return s;
 }

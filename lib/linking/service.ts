@@ -118,6 +118,20 @@ export class LinkService {
     });
   }
 
+  /**
+   * Every linked listing of a marketplace as [listing SKU, product SKU, product title], so a page
+   * can show linked and unlinked rows the moment they appear, before asking about each one.
+   */
+  async linkMap(mp: Marketplace): Promise<[string, string, string][]> {
+    const links = await this.db.links.where('marketplaceId').equals(mp.id).toArray();
+    const products = await this.db.products.bulkGet([...new Set(links.map((l) => l.productSku))]);
+    const titles = new Map(products.flatMap((p) => (p ? [[p.sku, p.title] as const] : [])));
+    return links.flatMap((l) => {
+      const title = titles.get(l.productSku);
+      return title === undefined ? [] : [[l.listingSku, l.productSku, title] as [string, string, string]];
+    });
+  }
+
   /** Ranked suggestions for one listing, exact identifiers first, minus the ones the seller rejected. */
   async suggest(mp: Marketplace, sku: string, k: number): Promise<SuggestionView[]> {
     const id = listingId(mp.id, sku);

@@ -79,6 +79,11 @@ export const protocol = {
     request: z.object({ skus: z.array(Sku).max(500) }),
     response: z.object({ rows: z.array(RowView) }),
   },
+  'links.map': {
+    from: 'page',
+    request: z.object({}),
+    response: z.object({ linked: z.array(z.tuple([z.string(), z.string(), z.string()])) }),
+  },
   'link.create': {
     from: 'page',
     request: z.object({ sku: Sku, productSku: Sku, via: z.enum(['manual', 'suggestion', 'search']) }),
