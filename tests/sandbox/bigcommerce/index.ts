@@ -26,7 +26,8 @@ const ERROR_TYPE = 'https://developer.bigcommerce.com/api-docs/getting-started/a
  * - `429`: too many requests, with `X-Rate-Limit-Time-Reset-Ms: resetMs` (default 1000).
  * - `malformed`: 200 with a body that is not JSON.
  * - `bad-shape`: 200 with JSON of the wrong shape (ids as strings, data not a list...).
- * - `timeout`: no answer until the client gives up (or `delayMs` of real time, then a normal answer).
+ * - `timeout`: no answer until the client gives up (dropped after 30 s), or with `delayMs` a normal
+ *   answer after that many real milliseconds.
  */
 export interface BigCommerceFault {
   kind: '500' | '429' | 'malformed' | 'bad-shape' | 'timeout';
@@ -736,9 +737,16 @@ export function createBigCommerceSandbox(opts: { seed: number; products: number;
           return true;
         case 'timeout':
           if (fault.delayMs === undefined) {
-            // Hold the request until the client gives up.
+            // Hold the request until the client gives up, or drop it after 30 s of real time.
             await new Promise<void>((resolve) => {
-              res.on('close', resolve);
+              const timer = setTimeout(() => {
+                res.destroy();
+                resolve();
+              }, 30_000);
+              res.on('close', () => {
+                clearTimeout(timer);
+                resolve();
+              });
             });
             return true;
           }
