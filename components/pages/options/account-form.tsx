@@ -126,7 +126,7 @@ export function AccountForm({ db, kind, existing, onSaved, onCancel }: {
     <Card title={title} testId="account-form">
       <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
         <Field label={t('accounts_field_name')} hint={t('accounts_field_name_hint')} error={err('name')}>
-          {(p) => <TextInput {...p} data-testid="acct-name" value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+          {(p) => <TextInput {...p} autoFocus data-testid="acct-name" value={draft.name} maxLength={100} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
         </Field>
         {draft.kind === 'amazon' ? (
           <AmazonFields draft={draft} setDraft={setDraft} err={err} existing={existing?.kind === 'amazon' ? existing : undefined} stored={stored} />
