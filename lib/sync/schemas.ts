@@ -249,8 +249,8 @@ export const OrderRow = z.object({
   intent: z.object({ runId: z.string(), at: z.number() }).optional(),
   /** Import attempts that ended in error (for the seller and for backoff). */
   attempts: z.number().int().default(0),
-  /** Stock taken locally when imported: { productSku, warehouse, quantity }[] (given back on cancel). */
-  reserved: z.array(z.object({ productSku: z.string(), warehouse: z.string(), quantity: z.number() })).default([]),
+  /** Stock the order takes, per product and warehouse; `reflected` once a catalog snapshot includes it (see stock.ts). */
+  reserved: z.array(z.object({ productSku: z.string(), warehouse: z.string(), quantity: z.number(), reflected: z.boolean().optional() })).default([]),
   /** Status before the seller deleted it from view. */
   deletedFrom: OrderStatus.optional(),
   shipment: ShipmentState.optional(),

@@ -4,6 +4,7 @@
  */
 import type { Product } from '../../domain/catalog';
 import type { RunContext } from '../context';
+import { markReflected } from '../stock';
 
 /** Products asked per page. */
 export const CATALOG_PAGE_SIZE = 250;
@@ -16,10 +17,11 @@ export async function runCatalogJob(ctx: RunContext): Promise<void> {
   if (ctx.cp.cursor['done']) return;
   for (;;) {
     ctx.checkAbort();
+    const requestedAt = ctx.now;
     const page = await ctx.deps.catalog.listProducts({ cursor: next, pageSize: CATALOG_PAGE_SIZE }, ctx.signal);
     pages += 1;
     await ctx.commit('pages', { next: page.next, pages, done: !page.next }, {
-      tables: [db.products],
+      tables: [db.products, ctx.tables.orders],
       progress: { phase: 'catalog', done: (ctx.cp.counts['created'] ?? 0) + (ctx.cp.counts['updated'] ?? 0) + page.items.length },
       work: async () => {
         const now = ctx.now;
@@ -29,6 +31,7 @@ export async function runCatalogJob(ctx: RunContext): Promise<void> {
           return { ...p, createdAt: existing[i]?.createdAt ?? now, updatedAt: now };
         });
         await db.products.bulkPut(rows);
+        await markReflected(ctx.tables, new Set(rows.map((r) => r.sku)), requestedAt);
       },
     });
     if (!page.next) return;

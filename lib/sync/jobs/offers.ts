@@ -12,6 +12,7 @@ import type { OfferUpdate, OfferUpdateResult } from '../../connectors/types';
 import type { Listing } from '../../domain/listing';
 import type { RunContext } from '../context';
 import { desiredOffer } from '../rules';
+import { openReservations, withReservations } from '../stock';
 import type { OfferRow, SyncSettings } from '../schemas';
 
 /** One planned update and the listing it belongs to. */
@@ -49,6 +50,7 @@ export async function planOfferUpdates(ctx: RunContext): Promise<{ plan: Planned
     tables.offers.bulkGet(ids),
   ]);
   const now = ctx.now;
+  const open = await openReservations(tables, now);
   const plan: PlannedUpdate[] = [];
   let unchanged = 0;
   let noProduct = 0;
@@ -59,7 +61,7 @@ export async function planOfferUpdates(ctx: RunContext): Promise<{ plan: Planned
       noProduct += 1;
       return;
     }
-    const want = desiredOffer(product, listing, settings, ctx.overrides[link.listingId], now);
+    const want = desiredOffer(withReservations(product, open), listing, settings, ctx.overrides[link.listingId], now);
     const offer: OfferRow | undefined = offers[i];
     const basePrice = offer?.pushed?.price ?? (listing.price !== undefined && want.price ? { amount: listing.price, currency: listing.currency ?? want.price.currency } : undefined);
     const baseQty = offer?.pushed && offer.pushed.quantity !== undefined ? offer.pushed.quantity : listing.quantity;

@@ -14,6 +14,7 @@ import { ConnectorError, type CatalogOrderLine, type MarketplaceOrder } from '..
 import { listingId } from '../../domain/listing';
 import type { RunContext } from '../context';
 import { OrderSnapshot, type OrderRow, type Reason } from '../schemas';
+import { adjustReservations, openReservations, withReservations, type OpenReservations } from '../stock';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -69,30 +70,44 @@ async function prepare(ctx: RunContext, row: OrderRow): Promise<Prepared> {
   }
   if (fba) return { ok: true, lines, reserve: [] };
   const reserve: { productSku: string; warehouse: string; quantity: number }[] = [];
-  for (const [productSku, needed] of needs) {
-    const product = (await db.products.get(productSku))!;
-    const warehouse = settings.orders.warehouse ?? settings.stock.warehouses[0] ?? Object.keys(product.stock)[0] ?? 'default';
-    const available = product.stock[warehouse] ?? 0;
-    if (available < needed) {
-      return { ok: false, reason: { code: 'insufficient_stock', params: { productSku, warehouse, available: String(available), needed: String(needed) } } };
+  // This run holds the orders lane: its running total of open reservations is exact or higher.
+  const open = await reservationsOf(ctx);
+  const own = row.intent && !row.catalogOrderId ? row.reserved.filter((r) => !r.reflected) : [];
+  adjustReservations(open, own, -1);
+  try {
+    for (const [productSku, needed] of needs) {
+      const product = withReservations((await db.products.get(productSku))!, open);
+      const warehouse = settings.orders.warehouse ?? settings.stock.warehouses[0] ?? Object.keys(product.stock)[0] ?? 'default';
+      const available = product.stock[warehouse] ?? 0;
+      if (available < needed) {
+        return { ok: false, reason: { code: 'insufficient_stock', params: { productSku, warehouse, available: String(available), needed: String(needed) } } };
+      }
+      reserve.push({ productSku, warehouse, quantity: needed });
     }
-    reserve.push({ productSku, warehouse, quantity: needed });
+  } finally {
+    adjustReservations(open, own, 1);
   }
   return { ok: true, lines, reserve };
 }
 
-/** Write the outcome "imported": catalog id, stock taken from the local catalog copy, intent cleared. */
+const reservationCache = new WeakMap<RunContext, OpenReservations>();
+async function reservationsOf(ctx: RunContext): Promise<OpenReservations> {
+  let open = reservationCache.get(ctx);
+  if (!open) {
+    open = await openReservations(ctx.tables, ctx.now);
+    reservationCache.set(ctx, open);
+  }
+  return open;
+}
+
+/** Write the outcome "imported": catalog id, the stock it takes (see stock.ts), intent cleared. */
 async function markImported(ctx: RunContext, orderId: string, catalogOrderId: string, reserve: OrderRow['reserved']): Promise<void> {
-  const { db, tables } = ctx;
+  const { tables } = ctx;
   await ctx.commit(ctx.cp.step, ctx.cp.cursor, {
-    tables: [tables.orders, db.products],
+    tables: [tables.orders],
     work: async () => {
       const row = await tables.orders.get(orderId);
-      if (!row || row.catalogOrderId) return; // someone recorded it already: never take stock twice
-      for (const r of reserve) {
-        const p = await db.products.get(r.productSku);
-        if (p) await db.products.update(r.productSku, { stock: { ...p.stock, [r.warehouse]: (p.stock[r.warehouse] ?? 0) - r.quantity }, updatedAt: ctx.now });
-      }
+      if (!row || row.catalogOrderId) return; // someone recorded it already
       const cancelled = row.status === 'cancelled';
       await tables.orders.put({
         ...row,
@@ -101,7 +116,7 @@ async function markImported(ctx: RunContext, orderId: string, catalogOrderId: st
         catalogOrderId,
         importedAt: ctx.now,
         intent: undefined,
-        reserved: reserve,
+        reserved: row.intent && row.reserved.length ? row.reserved : reserve,
       });
       ctx.count('imported');
     },
@@ -113,13 +128,16 @@ async function markError(ctx: RunContext, row: OrderRow, reason: Reason, message
   const { tables } = ctx;
   const changed = row.reason?.code !== reason.code || JSON.stringify(row.reason?.params) !== JSON.stringify(reason.params) || row.status !== 'error';
   if (changed) ctx.log({ subjectType: 'order', subjectId: row.orderId, code: reason.code, params: reason.params, message });
+  // Its open intent (if any) no longer holds stock.
+  const current = await ctx.tables.orders.get(row.orderId);
+  if (current?.intent && !current.catalogOrderId) adjustReservations(await reservationsOf(ctx), current.reserved.filter((r) => !r.reflected), -1);
   ctx.count('failed');
   await ctx.commit(ctx.cp.step, ctx.cp.cursor, {
     tables: [tables.orders],
     work: async () => {
       const current = await tables.orders.get(row.orderId);
       if (!current || current.catalogOrderId) return;
-      await tables.orders.put({ ...current, status: 'error', reason, intent: undefined, attempts: current.attempts + 1 });
+      await tables.orders.put({ ...current, status: 'error', reason, intent: undefined, reserved: [], attempts: current.attempts + 1 });
     },
   });
   failedIds.get(ctx)?.push(row.orderId);
@@ -142,8 +160,7 @@ export async function importOrder(ctx: RunContext, orderId: string): Promise<voi
     const found = await deps.catalog.findOrder(orderId, ctx.signal);
     ctx.count('intentsResolved');
     if (found) {
-      const prepared = await prepare(ctx, row);
-      await markImported(ctx, orderId, found.id, prepared.ok ? prepared.reserve : []);
+      await markImported(ctx, orderId, found.id, row.reserved);
       return;
     }
   }
@@ -162,11 +179,15 @@ export async function importOrder(ctx: RunContext, orderId: string): Promise<voi
     work: async () => {
       const current = await tables.orders.get(orderId);
       if (!current || current.catalogOrderId || (current.intent && current.intent.runId !== ctx.runId && !row!.intent)) return;
-      await tables.orders.put({ ...current, intent: { runId: ctx.runId, at: ctx.now } });
+      await tables.orders.put({ ...current, intent: { runId: ctx.runId, at: ctx.now }, reserved: prepared.reserve });
       go = true;
     },
   });
   if (!go) return;
+  const hadIntent = !!row.intent && row.reserved.length > 0;
+  const open = await reservationsOf(ctx);
+  if (hadIntent) adjustReservations(open, row.reserved.filter((r) => !r.reflected), -1);
+  adjustReservations(open, prepared.reserve, 1);
   row = (await tables.orders.get(orderId))!;
   let created: { id: string };
   try {

@@ -9,6 +9,7 @@ import { listingId } from '../../domain/listing';
 import { desiredOffer } from '../rules';
 import { loadSettings } from '../repo';
 import { syncTables } from '../repo';
+import { openReservations, withReservations } from '../stock';
 import { createFakeCatalog, createFakeMarketplace, type FakeCatalog, type FakeMarketplace } from './fakes';
 import type { Clock } from '../../connectors/http/clock';
 
@@ -97,18 +98,21 @@ export async function checkScenario(db: SkulinkDexie, s: Scenario, accountId = '
   }
   const settings = await loadSettings(db, accountId);
   const wrongOffers: string[] = [];
+  const open = await openReservations(syncTables(db), now);
   for (const link of await db.links.toArray()) {
-    const product = await db.products.get(link.productSku);
+    const stored = await db.products.get(link.productSku);
+    const product = stored && withReservations(stored, open);
     const listing = await db.listings.get(link.listingId);
     if (!product || !listing) continue;
     const want = desiredOffer(product, listing, settings, undefined, now);
     const have = s.marketplace.listings.get(link.listingId)!;
     if ((want.quantity !== undefined && have.quantity !== want.quantity) || (want.price && Math.abs((have.price ?? -1) - want.price.amount) > 0.001)) wrongOffers.push(link.listingId);
   }
-  // Local stock must equal the catalog system's (which took each created order once).
+  // Local stock less open reservations must equal the catalog system's (which took each created order once).
   const stockMismatch: string[] = [];
   for (const [sku, p] of s.catalog.products) {
-    const local = await db.products.get(sku);
+    const stored = await db.products.get(sku);
+    const local = stored && withReservations(stored, open);
     if (local && JSON.stringify(local.stock) !== JSON.stringify(p.stock)) stockMismatch.push(sku);
   }
   return { lost, duplicated, wrongOffers, stockMismatch };
