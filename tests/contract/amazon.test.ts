@@ -90,7 +90,7 @@ describe('listings down (report GET_MERCHANT_LISTINGS_ALL_DATA)', () => {
   it('decodes a DE report in windows-1252 and a JP report in Shift_JIS', async () => {
     const de = await connect('EU').downloadListings(DE);
     expect(de.map((l) => l.title)).toContain('Kaffeebecher aus Keramik, Größe L');
-    expect(de.find((l) => l.title?.startsWith('Teelicht'))?.title).toBe('Teelicht-Set «Winter»');
+    expect(de.find((l) => l.title?.startsWith('Teelicht'))?.title).toBe('Teelicht-Set «Winter» – Sparpaket 5 €');
     const jp = await connect('FE').downloadListings(JP);
     expect(jp.map((l) => l.title)).toContain('陶器のマグカップ 350ml');
     expect(jp.every((l) => l.currency === 'JPY' && Number.isInteger(l.price))).toBe(true);

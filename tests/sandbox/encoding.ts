@@ -1,17 +1,18 @@
 /**
  * Text encoders the sandbox needs to write reports the way Amazon does (TextEncoder only knows
  * UTF-8): windows-1252 for western EU and Shift_JIS (windows-31j) for JP. Tables are built by
- * decoding every byte sequence with TextDecoder, so they agree with the client's decoder.
+ * decoding every byte sequence with the client's decoders, so both sides agree.
  */
+import { decodeWindows1252 } from '../../lib/connectors/amazon/report';
 let cp1252: Map<string, number> | undefined;
 let sjis: Map<string, number[]> | undefined;
 
 function cp1252Table(): Map<string, number> {
   if (cp1252) return cp1252;
   cp1252 = new Map();
-  const dec = new TextDecoder('windows-1252');
+  // Not TextDecoder: Node 20 decodes 'windows-1252' as ISO-8859-1 (see lib/connectors/amazon/report.ts).
   for (let b = 0; b < 256; b++) {
-    const ch = dec.decode(Uint8Array.of(b));
+    const ch = decodeWindows1252(Uint8Array.of(b));
     if (!cp1252.has(ch)) cp1252.set(ch, b);
   }
   return cp1252;

@@ -119,7 +119,7 @@ function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
 
-const DE_TITLES = ['Kaffeebecher aus Keramik, Größe L', 'Trinkflasche für Kinder – 500 ml', 'Handtuch aus Baumwolle, weiß', 'Schneidebrett Bambus (groß)', 'Teelicht-Set «Winter»'];
+const DE_TITLES = ['Kaffeebecher aus Keramik, Größe L', 'Trinkflasche für Kinder – 500 ml', 'Handtuch aus Baumwolle, weiß', 'Schneidebrett Bambus (groß)', 'Teelicht-Set «Winter» – Sparpaket 5 €'];
 const JP_TITLES = ['陶器のマグカップ 350ml', 'ステンレス水筒 500ml ブラック', 'USB-Cケーブル 2m', '竹のまな板 大', '緑茶 茶葉 100g'];
 
 /** Generate listings: `count` in US, plus a few in DE and JP for encoding checks. */

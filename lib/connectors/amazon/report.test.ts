@@ -30,6 +30,8 @@ describe('listings report', () => {
     // "Größe" in windows-1252
     const cp1252 = Uint8Array.from([0x47, 0x72, 0xf6, 0xdf, 0x65]);
     expect(decodeReport(cp1252, { marketplaceId: 'A1PA6795UKMFR9' })).toBe('Größe');
+    // € and curly quotes live in 0x80-0x9F
+    expect(decodeReport(Uint8Array.from([0x80, 0x20, 0x93, 0x61, 0x94]), { marketplaceId: 'A1PA6795UKMFR9' })).toBe('€ “a”');
     // UTF-8 bytes in a DE report are recognised
     expect(decodeReport(new TextEncoder().encode('Größe'), { marketplaceId: 'A1PA6795UKMFR9' })).toBe('Größe');
     // declared charset wins

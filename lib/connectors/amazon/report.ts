@@ -21,6 +21,27 @@ export function defaultReportEncoding(marketplaceId: string): string {
   return 'utf-8';
 }
 
+/** windows-1252 characters of bytes 0x80-0x9F (the rest of the code page equals ISO-8859-1). */
+export const CP1252_HIGH: readonly string[] = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
+
+/**
+ * Decode windows-1252 by table. Why not TextDecoder: Node 20 treats the 'windows-1252' label as
+ * ISO-8859-1 and turns € or curly quotes into C1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+  }
+  return out;
+}
+
+function decodeAs(bytes: Uint8Array, label: string): string {
+  const encoding = new TextDecoder(label).encoding;
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(label).decode(bytes);
+}
+
 /** The charset parameter of a content-type header, if any. */
 export function charsetOf(contentType: string | null | undefined): string | undefined {
   const m = /charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? '');
@@ -49,7 +70,7 @@ export function decodeReport(bytes: Uint8Array, opts: { contentType?: string | n
   const declared = charsetOf(opts.contentType);
   if (declared) {
     try {
-      return stripBom(new TextDecoder(declared).decode(bytes));
+      return stripBom(decodeAs(bytes, declared));
     } catch {
       // unknown label: fall through to detection
     }
@@ -60,10 +81,10 @@ export function decodeReport(bytes: Uint8Array, opts: { contentType?: string | n
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
-      return new TextDecoder(fallback).decode(bytes);
+      return decodeAs(bytes, fallback);
     }
   }
-  return new TextDecoder(fallback).decode(bytes);
+  return decodeAs(bytes, fallback);
 }
 
 function stripBom(text: string): string {
