@@ -1,4 +1,4 @@
-import '../../scripts/node20-polyfills';
+import '../../scripts/node20-polyfills.ts';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: real Chromium with the built extension (.output/chrome-mv3) loaded.
