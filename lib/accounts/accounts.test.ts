@@ -12,6 +12,7 @@ import {
   listAccounts,
   maskSecret,
   originPattern,
+  OPTIONAL_HOST_PATTERNS,
   reauthorizationDueOn,
   reauthorizationState,
   removeAccount,
@@ -121,6 +122,14 @@ describe('host permissions', () => {
   it('asks for the regional SP-API host, LWA and document storage in production and sandbox', () => {
     expect(accountOrigins(amazon())).toEqual(['https://sellingpartnerapi-eu.amazon.com/*', 'https://api.amazon.com/*', 'https://*.amazonaws.com/*']);
     expect(accountOrigins(amazon({ region: 'NA', marketplaceIds: ['ATVPDKIKX0DER'], endpoint: { kind: 'sandbox' } }))[0]).toBe('https://sandbox.sellingpartnerapi-na.amazon.com/*');
+  });
+  it('only ever asks for declared optional host patterns (production, sandbox, local sandbox)', () => {
+    const regions = [['NA', 'ATVPDKIKX0DER'], ['EU', 'A1PA6795UKMFR9'], ['FE', 'A1VC38T7YXB528']] as const;
+    const endpoints = [{ kind: 'production' }, { kind: 'sandbox' }, { kind: 'custom', baseUrl: 'http://127.0.0.1:8787' }, { kind: 'custom', baseUrl: 'http://localhost:9000/x' }] as const;
+    const asked = regions.flatMap(([region, m]) => endpoints.flatMap((endpoint) => accountOrigins(amazon({ region, marketplaceIds: [m], endpoint }))));
+    asked.push(...accountOrigins(bigcommerce()), ...accountOrigins(bigcommerce({ baseUrl: 'http://127.0.0.1:8788' })));
+    expect(asked.filter((o) => !OPTIONAL_HOST_PATTERNS.includes(o))).toEqual([]);
+    expect(new Set(asked).size).toBe(OPTIONAL_HOST_PATTERNS.length);
   });
   it('asks only for the custom origin (without port) of a local sandbox', () => {
     expect(accountOrigins(amazon({ endpoint: { kind: 'custom', baseUrl: 'http://127.0.0.1:8787/sp' } }))).toEqual(['http://127.0.0.1/*']);

@@ -13,6 +13,21 @@ export const BIGCOMMERCE_API = 'https://api.bigcommerce.com';
 export const AMAZON_DOCUMENTS_PATTERN = 'https://*.amazonaws.com/*';
 
 /**
+ * Every pattern accounts can ask for, for `optional_host_permissions` in wxt.config.ts: the SP-API
+ * hosts (production and sandbox) of every region, LWA, S3 documents, BigCommerce, and the local
+ * sandbox hosts. A custom base URL elsewhere is refused by the browser unless listed here.
+ */
+export const OPTIONAL_HOST_PATTERNS: readonly string[] = [
+  `${LWA_ENDPOINT}/*`,
+  ...Object.values(SP_API_HOSTS).map((h) => `${h}/*`),
+  ...Object.values(SP_API_SANDBOX_HOSTS).map((h) => `${h}/*`),
+  `${BIGCOMMERCE_API}/*`,
+  'http://127.0.0.1/*',
+  'http://localhost/*',
+  AMAZON_DOCUMENTS_PATTERN,
+];
+
+/**
  * The match pattern covering a URL's origin. Ports are left out: Chrome's patterns match every
  * port of a host and Firefox's do not accept one (so http://127.0.0.1:8787 → http://127.0.0.1/*).
  */
