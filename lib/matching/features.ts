@@ -53,9 +53,12 @@ export function makeSide(title: string, brand: string | undefined, price: number
   return side;
 }
 
-function grams(s: Side): { g: Map<string, number>; n: number } {
+const scratch = new Map<string, number>();
+
+function grams(s: Side, mayUseScratch = true): { g: Map<string, number>; n: number } {
   if (s.grams) return { g: s.grams, n: s.gramNorm ?? 0 };
-  const g = charTrigrams(s.a.words);
+  // Catalog sides are not cached (memory); they reuse one scratch map.
+  const g = charTrigrams(s.a.words, s.cacheGrams || !mayUseScratch ? undefined : scratch);
   let n = 0;
   for (const v of g.values()) n += v * v;
   n = Math.sqrt(n);
@@ -66,7 +69,7 @@ function grams(s: Side): { g: Map<string, number>; n: number } {
 /** Cosine of the character-trigram count vectors of two sides' words (robust to abbreviations and typos). */
 export function charCosine(x: Side, y: Side): number {
   const a = grams(x);
-  const b = grams(y);
+  const b = grams(y, !!x.cacheGrams);
   if (!a.n || !b.n) return 0;
   const [small, big] = a.g.size <= b.g.size ? [a.g, b.g] : [b.g, a.g];
   let dot = 0;

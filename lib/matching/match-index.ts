@@ -87,7 +87,8 @@ export class MatchIndex {
   private vocab = new Map<string, number>();
   private df: number[] = [];
   private postDocs: number[][] = [];
-  private postW: number[][] = [];
+  /** 1 / norm of each doc's TF-IDF vector; candidate generation uses idf × this (tf taken as 1). */
+  private invNorm = new Float64Array(1024);
   private live = 0;
   /** Live count when TF-IDF weights were last computed; weights are refreshed when it drifts. */
   private weightedAt = 0;
@@ -104,7 +105,7 @@ export class MatchIndex {
   private constructor(options: MatchOptions = {}) {
     this.w = completeWeights(options.weights);
     this.skuRules = options.skuRules ?? {};
-    this.depth = options.rerankDepth ?? 30;
+    this.depth = options.rerankDepth ?? 20;
     this.confidentAt = options.confidentThreshold ?? 0.9;
   }
 
@@ -163,7 +164,6 @@ export class MatchIndex {
       this.vocab.set(t, id);
       this.df.push(0);
       this.postDocs.push([]);
-      this.postW.push([]);
     }
     return id;
   }
@@ -201,13 +201,14 @@ export class MatchIndex {
     addTo(this.asins, p.asin ? canonicalAsin(p.asin) : undefined, p.id);
     this.sortedSkus = undefined;
     if (weighNow) {
-      this.weighDoc(this.docs[d]!);
+      this.weighDoc(d);
       this.post(d);
     }
   }
 
   /** Normalized TF-IDF weights of a doc from its term counts and the current IDF table. */
-  private weighDoc(doc: Doc, idf?: number[]): void {
+  private weighDoc(d: number, idf?: number[]): void {
+    const doc = this.docs[d]!;
     let norm = 0;
     const w = new Float32Array(doc.tids.length);
     for (let i = 0; i < doc.tids.length; i++) {
@@ -219,6 +220,12 @@ export class MatchIndex {
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < w.length; i++) w[i]! /= norm;
     doc.tw = w;
+    if (d >= this.invNorm.length) {
+      const grown = new Float64Array(Math.max(d + 1, this.invNorm.length * 2));
+      grown.set(this.invNorm);
+      this.invNorm = grown;
+    }
+    this.invNorm[d] = 1 / norm;
   }
 
   private post(d: number): void {
@@ -226,7 +233,6 @@ export class MatchIndex {
     for (let i = 0; i < doc.tids.length; i++) {
       const t = doc.tids[i]!;
       this.postDocs[t]!.push(d);
-      this.postW[t]!.push(doc.tw[i]!);
     }
   }
 
@@ -235,10 +241,10 @@ export class MatchIndex {
     const docs = this.docs.filter((d) => d.alive);
     this.docs = docs;
     this.byId = new Map(docs.map((d, i) => [d.product.id, i]));
-    for (let t = 0; t < this.postDocs.length; t++) { this.postDocs[t] = []; this.postW[t] = []; }
+    for (let t = 0; t < this.postDocs.length; t++) this.postDocs[t] = [];
     const idf = this.df.map((_, t) => this.idf(t));
     for (let d = 0; d < docs.length; d++) {
-      this.weighDoc(docs[d]!, idf);
+      this.weighDoc(d, idf);
       this.post(d);
     }
     this.weightedAt = this.live;
@@ -327,12 +333,12 @@ export class MatchIndex {
       const t = q.tids[i]!;
       const docs = this.postDocs[t]!;
       if (docs.length > cap && used >= 1) continue;
-      const ws = this.postW[t]!;
-      const qw = q.tw[i]!;
+      const qw = q.tw[i]! * q.idf[i]!;
+      const inv = this.invNorm;
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j]!;
         if (acc[d] === 0) touched.push(d);
-        acc[d]! += qw * ws[j]!;
+        acc[d]! += qw * inv[d]!;
       }
       used++;
     }

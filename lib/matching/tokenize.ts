@@ -245,9 +245,10 @@ export function analyze(text: string): Analyzed {
   };
 }
 
-/** Character trigrams of each word padded with spaces (`' ab'`, `'abc'`, `'bc '`), as a multiset. */
-export function charTrigrams(words: readonly string[]): Map<string, number> {
-  const grams = new Map<string, number>();
+/** Character trigrams of each word padded with spaces (`' ab'`, `'abc'`, `'bc '`), as a multiset; `into` is cleared and reused. */
+export function charTrigrams(words: readonly string[], into?: Map<string, number>): Map<string, number> {
+  const grams = into ?? new Map<string, number>();
+  grams.clear();
   for (const w of words) {
     const s = ` ${w} `;
     for (let i = 0; i + 3 <= s.length; i++) {
