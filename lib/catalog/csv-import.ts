@@ -19,7 +19,7 @@ import { canonicalAsin, canonicalGtin } from '../matching/identifiers';
 import { parseActive, parsePrice, parseStock } from './cell-values';
 import type { ColumnMapping } from './column-mapping';
 import { guessMapping } from './column-mapping';
-import { readCsvHead, readCsvText, streamCsvRecords, type CsvEncoding, type CsvInput } from './csv-text';
+import { readCsvHead, readCsvText, streamCsvRecords, toCsv, type CsvEncoding, type CsvInput } from './csv-text';
 import Papa from 'papaparse';
 
 export * from './column-mapping';
@@ -42,6 +42,8 @@ export type RowIssueCode =
   | 'active-unknown'
   | 'currency-invalid'
   | 'duplicate-sku'
+  | 'not-in-catalog'
+  | 'marketplace-unknown'
   | 'invalid';
 
 /** A rejected row or a warning about one. */
@@ -57,6 +59,8 @@ export interface RowIssue {
   value?: string;
   /** For `duplicate-sku`: the earlier row with the same SKU. */
   otherRow?: number;
+  /** Extra facts for translation: `field-count` [values, columns, delimiter]; `malformed` [papaparse code]. */
+  params?: (string | number)[];
 }
 
 /** Result of {@link validateRow}. */
@@ -347,7 +351,7 @@ export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, 
         summary.rows++;
         const parseError = errorsByRecord.get(recordIndex);
         if (parseError) {
-          reject({ row, code: 'malformed', reason: malformedReason(parseError.code, parseError.message) });
+          reject({ row, code: 'malformed', reason: malformedReason(parseError.code, parseError.message), params: [parseError.code] });
           return;
         }
         if (record.length !== summary.headers.length && !(record.length > summary.headers.length && isBlank(record.slice(summary.headers.length)))) {
@@ -355,6 +359,7 @@ export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, 
             row,
             code: 'field-count',
             reason: `Row has ${record.length} values but the header has ${summary.headers.length} columns (a value containing the delimiter "${chunk.delimiter}" must be quoted)`,
+            params: [record.length, summary.headers.length, chunk.delimiter],
           });
           return;
         }
@@ -434,6 +439,22 @@ export function mergeRow(prev: Product, next: Product, activeMapped: boolean): P
   // A new raw GTIN replaces the old canonical one even when the new one is invalid (no stale GTIN).
   if (next.gtinRaw !== undefined && next.gtin === undefined) delete merged.gtin;
   return merged;
+}
+
+/**
+ * The downloadable error report: one line per rejected row (and, after them, per warning) with
+ * row, kind, column, value and reason; formula-guarded so a hostile value cannot run in a
+ * spreadsheet. `describe` lets the UI put the reason in the seller's language.
+ */
+export function issuesReportCsv(
+  errors: readonly RowIssue[],
+  warnings: readonly RowIssue[] = [],
+  describe: (issue: RowIssue) => string = (i) => i.reason,
+  header: readonly string[] = ['row', 'type', 'code', 'column', 'value', 'reason'],
+  typeNames: { error: string; warning: string } = { error: 'error', warning: 'warning' },
+): string {
+  const line = (i: RowIssue, type: string): (string | number)[] => [i.row, type, i.code, i.column ?? '', i.value ?? '', describe(i)];
+  return toCsv(header, [...errors.map((e) => line(e, typeNames.error)), ...warnings.map((w) => line(w, typeNames.warning))]);
 }
 
 /** What the mapping editor needs: the header, the first rows, and how the file was read. */

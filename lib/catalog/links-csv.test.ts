@@ -115,11 +115,11 @@ describe('importLinksCsv / exportLinksCsv', () => {
     ].join('\n');
     const s = await importLinksCsv(db, csv);
     expect(s.errors.map((e) => [e.row, e.code])).toEqual([
-      [3, 'invalid'],
+      [3, 'not-in-catalog'],
       [4, 'sku-empty'],
       [5, 'sku-empty'],
-      [6, 'invalid'],
-      [10, 'invalid'],
+      [6, 'marketplace-unknown'],
+      [10, 'marketplace-unknown'],
     ]);
     expect(s.errors[0]?.reason).toContain('GHOST');
     expect(s.errors[3]?.reason).toContain('Atlantis');

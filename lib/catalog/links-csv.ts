@@ -200,7 +200,7 @@ export async function importLinksCsv(db: SkulinkDexie, input: CsvInput, options:
         if (!mp) {
           return reject(
             row,
-            'invalid',
+            'marketplace-unknown',
             mpText ? `Unknown marketplace "${mpText.slice(0, 40)}" (use a country code like US or DE, or a marketplace id)` : 'Marketplace is empty',
             'marketplace',
             mpText.slice(0, 80),
@@ -260,7 +260,7 @@ async function applyCandidates(
     for (const c of candidates) {
       const id = listingId(c.marketplaceId, c.marketplaceSku);
       if (!known.has(c.catalogSku)) {
-        reject(c.row, 'invalid', `Catalog SKU "${c.catalogSku.slice(0, 80)}" is not in the catalog (import the catalog first)`, 'catalog_sku', c.catalogSku.slice(0, 80));
+        reject(c.row, 'not-in-catalog', `Catalog SKU "${c.catalogSku.slice(0, 80)}" is not in the catalog (import the catalog first)`, 'catalog_sku', c.catalogSku.slice(0, 80));
         continue;
       }
       const earlier = seenListing.get(id);
