@@ -110,7 +110,8 @@ function AccountCard({ db, account, onEdit, onNotice }: { db: SkulinkDexie; acco
           <Button size="sm" variant="danger" data-testid="acct-remove-confirm" onClick={() => void remove()}>
             {t('common_confirm')}
           </Button>
-          <Button size="sm" onClick={() => setConfirming(false)}>
+          {/* Focus the safe choice so a stray Enter does not delete credentials. */}
+          <Button size="sm" autoFocus data-testid="acct-remove-cancel" onClick={() => setConfirming(false)}>
             {t('common_cancel')}
           </Button>
         </div>
