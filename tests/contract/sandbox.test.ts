@@ -1,5 +1,9 @@
 /** The sandbox's own plumbing: encoders, static pages, LWA answers, fault control, malformed bodies. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACTS_DIR, SP_API_MODEL_FILES } from '../sandbox/contracts';
 import { decodeReport } from '../../lib/connectors/amazon/report';
 import { corrupt, SANDBOX_CREDENTIALS, startSandbox, type SandboxHandle } from '../sandbox';
 import { encodeText } from '../sandbox/encoding';
@@ -14,6 +18,18 @@ afterAll(() => sandbox?.close());
 const token = (form: Record<string, string>) => fetch(`${sandbox.url}/auth/o2/token`, { method: 'POST', body: new URLSearchParams(form) });
 
 describe('sandbox', () => {
+  it('uses the contract files unmodified (sha256 as listed in contracts/README.md)', () => {
+    const readme = readFileSync(path.join(CONTRACTS_DIR, 'README.md'), 'utf8');
+    const files = [...SP_API_MODEL_FILES, 'amazon-sp-api/listings-feed-schema-v2.json', 'amazon-sp-api/listings-feed-message-schema-v2.json', 'amazon-sp-api/listings-feed-processing-report-schema-v2.json'];
+    for (const rel of files) {
+      const name = path.basename(rel);
+      const row = readme.split('\n').find((l) => l.startsWith(`| \`${name}\``));
+      const listed = row?.match(/`([0-9a-f]{64})`/)?.[1];
+      expect(listed, name).toBeDefined();
+      expect(createHash('sha256').update(readFileSync(path.join(CONTRACTS_DIR, rel))).digest('hex'), name).toBe(listed);
+    }
+  });
+
   it('encodes windows-1252 and Shift_JIS so the connector decodes them back', () => {
     expect(decodeReport(encodeText('Größe «€»', 'windows-1252'), { marketplaceId: 'A1PA6795UKMFR9' })).toBe('Größe «€»');
     expect(decodeReport(encodeText('緑茶 茶葉 ｶﾀｶﾅ', 'shift_jis'), { marketplaceId: 'A1VC38T7YXB528' })).toBe('緑茶 茶葉 ｶﾀｶﾅ');
