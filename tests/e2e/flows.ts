@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './harness.ts';
 
@@ -28,6 +27,11 @@ export function badge(page: Page, sku: string) {
   return page.locator(`[data-skulink-sku=${JSON.stringify(sku)}]`);
 }
 
-export async function waitForState(page: Page, sku: string, state: string) {
-  await expect.poll(async () => badge(page, sku).getAttribute('data-skulink-state'), { timeout: 10_000 }).toBe(state);
+/** Wait until the row of `sku` shows `state` (plain Playwright: also used by the demo, outside Vitest). */
+export async function waitForState(page: Page, sku: string, state: string, timeout = 10_000) {
+  await page.waitForFunction(
+    ([s, st]) => [...document.querySelectorAll('[data-skulink-sku]')].some((e) => e.getAttribute('data-skulink-sku') === s && e.getAttribute('data-skulink-state') === st),
+    [sku, state] as const,
+    { timeout },
+  );
 }
