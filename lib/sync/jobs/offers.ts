@@ -137,48 +137,69 @@ export async function runOffersJob(ctx: RunContext): Promise<void> {
   const chunks = chunkUpdates(plan, settings.feeds);
   let sentSoFar = (ctx.cp.cursor['sent'] as number | undefined) ?? 0;
   const total = sentSoFar + plan.length;
-  for (const chunk of chunks) {
-    ctx.checkAbort();
-    const bulk = chunk.length > settings.feeds.patchThreshold;
-    if (bulk) ctx.count('feedWaitMs', await waitForFeedSlot(ctx));
-    const runId = ctx.runId;
-    // Intent: what is about to be sent (and the feed submission time, for the 5-per-5-minutes rule).
-    await ctx.commit('push', { planned: true, sent: sentSoFar }, {
-      tables: [tables.offers],
-      leaseMs: BULK_LEASE_MS,
-      progress: { phase: 'offers', done: sentSoFar, total },
-      work: async () => {
-        const at = ctx.now;
-        const existing = await tables.offers.bulkGet(chunk.map((c) => c.listingId));
-        await tables.offers.bulkPut(
-          chunk.map((c, i) => ({
-            sends: 0,
-            ...existing[i],
-            listingId: c.listingId,
-            marketplaceId: c.update.marketplaceId,
-            sku: c.update.sku,
-            productSku: c.productSku,
-            inflight: { price: c.update.price, quantity: c.update.quantity, runId, at },
-          })),
-        );
-        if (bulk) {
-          const key = `feeds:${ctx.accountId}`;
-          const row = await tables.feedLog.get(key);
-          const windowMs = settings.feeds.windowMinutes * 60_000;
-          await tables.feedLog.put({ jobId: key, times: [...(row?.times ?? []).filter((t) => t > at - windowMs), at] });
-        }
-      },
-    });
-    const results = await ctx.deps.marketplace.updateOffers(chunk.map((c) => c.update), ctx.signal);
-    sentSoFar += chunk.length;
-    // Done: accepted values become the baseline; refusals are logged against their listing.
-    await ctx.commit('push', { planned: true, sent: sentSoFar }, {
-      tables: [tables.offers],
-      progress: { phase: 'offers', done: sentSoFar, total },
-      work: async () => applyResults(ctx, chunk, results),
-    });
-    ctx.count(bulk ? 'feeds' : 'patchBatches');
+  // Feeds take minutes to process whatever their size: up to `submissionsPerWindow` chunks are
+  // in flight together (their intents are all written first, then they are sent side by side).
+  const waveSize = Math.max(1, settings.feeds.submissionsPerWindow);
+  for (let w = 0; w < chunks.length; w += waveSize) {
+    const wave = chunks.slice(w, w + waveSize);
+    for (const chunk of wave) {
+      ctx.checkAbort();
+      const bulk = chunk.length > settings.feeds.patchThreshold;
+      if (bulk) ctx.count('feedWaitMs', await waitForFeedSlot(ctx));
+      await writeIntent(ctx, chunk, bulk, { planned: true, sent: sentSoFar }, { phase: 'offers', done: sentSoFar, total });
+    }
+    const settled = await Promise.allSettled(wave.map((chunk) => ctx.deps.marketplace.updateOffers(chunk.map((c) => c.update), ctx.signal)));
+    let failure: unknown;
+    for (let i = 0; i < wave.length; i++) {
+      const chunk = wave[i]!;
+      const outcome = settled[i]!;
+      if (outcome.status === 'rejected') {
+        failure ??= outcome.reason;
+        continue;
+      }
+      sentSoFar += chunk.length;
+      // Done: accepted values become the baseline; refusals are logged against their listing.
+      await ctx.commit('push', { planned: true, sent: sentSoFar }, {
+        tables: [tables.offers],
+        progress: { phase: 'offers', done: sentSoFar, total },
+        work: async () => applyResults(ctx, chunk, outcome.value),
+      });
+      ctx.count(chunk.length > settings.feeds.patchThreshold ? 'feeds' : 'patchBatches');
+    }
+    if (failure !== undefined) throw failure;
   }
+}
+
+/** Record what a chunk is about to send (and the feed submission time, for the 5-per-5-minutes rule). */
+async function writeIntent(ctx: RunContext, chunk: PlannedUpdate[], bulk: boolean, cursor: Record<string, unknown>, progress: { phase: string; done: number; total: number }): Promise<void> {
+  const { tables, settings } = ctx;
+  const runId = ctx.runId;
+  await ctx.commit('push', cursor, {
+    tables: [tables.offers],
+    leaseMs: BULK_LEASE_MS,
+    progress,
+    work: async () => {
+      const at = ctx.now;
+      const existing = await tables.offers.bulkGet(chunk.map((c) => c.listingId));
+      await tables.offers.bulkPut(
+        chunk.map((c, i) => ({
+          sends: 0,
+          ...existing[i],
+          listingId: c.listingId,
+          marketplaceId: c.update.marketplaceId,
+          sku: c.update.sku,
+          productSku: c.productSku,
+          inflight: { price: c.update.price, quantity: c.update.quantity, runId, at },
+        })),
+      );
+      if (bulk) {
+        const key = `feeds:${ctx.accountId}`;
+        const row = await tables.feedLog.get(key);
+        const windowMs = settings.feeds.windowMinutes * 60_000;
+        await tables.feedLog.put({ jobId: key, times: [...(row?.times ?? []).filter((t) => t > at - windowMs), at] });
+      }
+    },
+  });
 }
 
 async function applyResults(ctx: RunContext, chunk: PlannedUpdate[], results: OfferUpdateResult[]): Promise<void> {

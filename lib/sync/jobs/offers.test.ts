@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createVirtualClock } from '../../connectors/http/clock';
+import { createDb } from '../../db/db';
+import { createSyncEngine } from '../engine';
+import { SyncSettings } from '../schemas';
+import { createScenario, US } from '../testing/scenario';
+import { chunkUpdates, estimateFeedMessageBytes } from './offers';
+
+describe('offer chunks', () => {
+  it('splits at the message count and at the byte size', () => {
+    const feeds = SyncSettings.parse({ feeds: { maxMessages: 3, maxBytes: 10_000 } }).feeds;
+    const items = Array.from({ length: 7 }, () => ({ bytes: 100 }));
+    expect(chunkUpdates(items, feeds).map((c) => c.length)).toEqual([3, 3, 1]);
+    const big = Array.from({ length: 5 }, () => ({ bytes: 2_500 }));
+    // 10,000 bytes less a 4,096-byte header margin leaves room for two 2,500-byte messages.
+    expect(chunkUpdates(big, SyncSettings.parse({ feeds: { maxBytes: 10_000 } }).feeds).map((c) => c.length)).toEqual([2, 2, 1]);
+    expect(estimateFeedMessageBytes({ marketplaceId: US, sku: 'A', price: { amount: 1, currency: 'USD' }, quantity: 1 })).toBeLessThan(600);
+  });
+
+  it('keeps to the feed submission window (here 2 per 5 minutes) in virtual time', async () => {
+    const clock = createVirtualClock();
+    const db = createDb(`feeds-${Math.random()}`);
+    const s = createScenario({ clock, products: 30, orders: 0 });
+    const engine = createSyncEngine({ db, marketplace: s.marketplace, catalog: s.catalog, clock });
+    await engine.updateSettings({ marketplaceIds: [US], feeds: { patchThreshold: 2, maxMessages: 6, submissionsPerWindow: 2, windowMinutes: 5 } });
+    for (const kind of ['catalog', 'listings', 'reconcile'] as const) await engine.runJob(kind);
+    const start = clock.now();
+    const r = await engine.runJob('offers');
+    expect(r.outcome).toBe('ok');
+    expect(s.marketplace.batches).toEqual([6, 6, 6, 6, 6]);
+    expect(r.counts['feeds']).toBe(5);
+    // Five feeds at two per five minutes: the fifth goes out after two full windows.
+    expect(clock.now() - start).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(clock.now() - start).toBeLessThan(11 * 60_000);
+  });
+});
