@@ -159,6 +159,17 @@ describe('offers up', () => {
     expect(report.find((l) => l.sku === afn.sku)?.price).toBe(77.5);
   });
 
+  it('looks up unknown fulfillment channels (searchListingsItems) before sending quantities', async () => {
+    const fresh = connect();
+    const afn = [...sandbox.state.listings.values()].filter((l) => l.marketplaceId === US && l.channel === 'AFN' && !l.conflicting)[1]!;
+    const searches = sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#searchListingsItems') ?? 0;
+    const [result] = await fresh.updateOffers([{ marketplaceId: US, sku: afn.sku, quantity: 50 }]);
+    expect(sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#searchListingsItems')).toBe(searches + 1);
+    expect(result).toMatchObject({ sku: afn.sku, status: 'accepted' });
+    expect(result!.issues[0]!.code).toBe('fba_quantity_skipped');
+    expect(sandbox.state.listings.get(listingKey(US, afn.sku))!.quantity).toBeUndefined();
+  });
+
   it('sends many updates as one JSON_LISTINGS_FEED and maps each message’s issues back to its SKU', async () => {
     const all = [...sandbox.state.listings.values()].filter((l) => l.marketplaceId === US && l.channel === 'MFN');
     const clean = all.filter((l) => !l.conflicting).slice(10, 40);
