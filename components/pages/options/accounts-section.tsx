@@ -169,7 +169,7 @@ export function AccountsSection({ db }: { db: SkulinkDexie }) {
           </Alert>
         )}
         {accounts === undefined ? (
-          <p className="text-slate-600">{t('options_module_loading')}</p>
+          <p className="text-slate-600">{t('options_loading')}</p>
         ) : accounts.length === 0 ? (
           <p className="text-slate-600" data-testid="accounts-empty">
             {t('accounts_empty')}

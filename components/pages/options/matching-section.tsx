@@ -81,7 +81,7 @@ export function MatchingSection({ db }: { db: SkulinkDexie }) {
   const stored = useLiveQuery(() => readSetting(db, skuRulesSetting), [db]);
   return (
     <Card title={t('options_matching_title')} description={t('options_matching_desc')} testId="section-matching">
-      {stored ? <RulesForm db={db} stored={stored} /> : <p className="text-slate-600">{t('options_module_loading')}</p>}
+      {stored ? <RulesForm db={db} stored={stored} /> : <p className="text-slate-600">{t('options_loading')}</p>}
     </Card>
   );
 }
