@@ -56,14 +56,17 @@ function isLegacyRow(el: Element): boolean {
 
 /**
  * Every row element in `root` (both shapes), in document order, header rows excluded.
- * One querySelectorAll plus a closest() per candidate: a Janus content row inside a data-sku
+ * One querySelectorAll plus a contains() per candidate: a Janus content row inside a data-sku
  * wrapper is represented by the wrapper, and anything nested in another row is dropped.
  */
 export function findRowElements(root: ParentNode): Element[] {
   const out: Element[] = [];
+  // Document order: a nested candidate comes right after the row that contains it.
+  let last: Element | undefined;
   for (const el of root.querySelectorAll(INVENTORY_ROW_CANDIDATES)) {
-    if (el.parentElement?.closest(ANY_ROW)) continue;
+    if (last?.contains(el)) continue;
     out.push(el);
+    last = el;
   }
   return out;
 }

@@ -106,13 +106,23 @@ function entries(key: LabelKey): string[] {
  * ("Available (FBM)"); `contains`: it appears anywhere ("Versand durch Amazon · Prime").
  */
 export function matchesLabel(text: string, key: LabelKey, mode: 'exact' | 'prefix' | 'contains' = 'exact'): boolean {
+  // Pages repeat the same few labels on every row: remember answers (bounded).
+  const cacheKey = `${mode}\u0000${key}\u0000${text}`;
+  const hit = matchCache.get(cacheKey);
+  if (hit !== undefined) return hit;
   const t = normalizeLabel(text);
-  if (!t) return false;
-  for (const e of entries(key)) {
-    if (mode === 'exact' ? t === e : mode === 'prefix' ? startsWithWord(t, e) : t.includes(e)) return true;
+  let found = false;
+  if (t) {
+    for (const e of entries(key)) {
+      if (mode === 'exact' ? t === e : mode === 'prefix' ? startsWithWord(t, e) : t.includes(e)) { found = true; break; }
+    }
   }
-  return false;
+  if (matchCache.size > 5000) matchCache.clear();
+  matchCache.set(cacheKey, found);
+  return found;
 }
+
+const matchCache = new Map<string, boolean>();
 
 /** `t` starts with `e` and `e` ends at a word boundary (so "price" does not match "pricey"). */
 function startsWithWord(t: string, e: string): boolean {
