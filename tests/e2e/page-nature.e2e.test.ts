@@ -77,8 +77,9 @@ describe('what Seller Central pages do', () => {
       await waitForState(page, sku, 'unlinked');
       await page.close();
     }
-    const manifest = await b.worker.evaluate(() => chrome.runtime.getManifest());
-    const patterns = manifest.content_scripts!.flatMap((c) => c.matches ?? []);
+    type Manifest = { content_scripts?: { matches?: string[] }[] };
+    const manifest = await b.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): Manifest } } }).chrome.runtime.getManifest());
+    const patterns = (manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []);
     for (const host of SELLER_CENTRAL_HOSTS) expect(patterns).toContain(`https://${host}/*`);
   });
 
