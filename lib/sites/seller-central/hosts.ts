@@ -29,3 +29,10 @@ export const SELLER_CENTRAL_HOSTS = [
 
 /** Match patterns (https only) for the manifest and the content script. */
 export const SELLER_CENTRAL_MATCHES = SELLER_CENTRAL_HOSTS.map((h) => `https://${h}/*`);
+
+const HOST_SET: ReadonlySet<string> = new Set(SELLER_CENTRAL_HOSTS);
+
+/** Whether a host name (port ignored, any case) is a Seller Central host Skulink overlays. */
+export function isSellerCentralHost(host: string): boolean {
+  return HOST_SET.has(host.toLowerCase().replace(/:\d+$/, ''));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  JANUS_EN_US, JANUS_ES, JANUS_JA, JANUS_ROOT_10PX, LEGACY_DE, LEGACY_EN_US,
+  JANUS_EN_US, JANUS_ES, JANUS_JA, JANUS_ROOT_10PX, LEGACY_DE, LEGACY_EN_US, staticFixtureListings,
 } from '../../../tests/fixtures/seller-central/fixtures.ts';
 import {
   generateJanusPage, generateLegacyPage, generateListings, type FixtureListing,
@@ -353,5 +353,15 @@ describe('generated pages', () => {
         expect((10 - (sum % 10)) % 10, l.gtin).toBe(digits.at(-1));
       }
     }
+  });
+});
+
+describe('listings for the demo catalog', () => {
+  it('lists every readable SKU of the static inventory fixtures once', () => {
+    const names = ['inventory-legacy-en-us', 'inventory-legacy-de', 'inventory-janus-en-us', 'inventory-janus-es', 'inventory-janus-ja', 'inventory-janus-root-10px'] as const;
+    const onPages = new Set(names.flatMap((n) => extractInventoryRows(loadFixture(n), n.endsWith('-de') || n.endsWith('-es') ? EU : US).map((r) => r.sku)));
+    const listed = staticFixtureListings();
+    expect(new Set(listed.map((l) => l.sku))).toEqual(onPages);
+    expect(listed.filter((l) => l.gtin).length).toBeGreaterThan(10);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateJanusPage } from '../../../tests/fixtures/seller-central/generate.ts';
 import { loadFixture, parseDocument } from '../../../tests/fixtures/seller-central/load.ts';
+import { isSellerCentralHost } from './hosts.ts';
 import { detectInventoryShape, detectPage } from './page.ts';
 
 const u = (s: string): URL => new URL(s, 'https://sellercentral.amazon.com');
@@ -59,5 +60,14 @@ describe('detectInventoryShape', () => {
     shell.className = 'JanusPage-module__container--zz9Q1';
     d.body.prepend(shell);
     expect(detectInventoryShape(d)).toBe('legacy');
+  });
+});
+
+describe('isSellerCentralHost', () => {
+  it('knows the hosts and nothing else', () => {
+    expect(isSellerCentralHost('sellercentral.amazon.de')).toBe(true);
+    expect(isSellerCentralHost('SellerCentral-Europe.amazon.com:443')).toBe(true);
+    expect(isSellerCentralHost('sellercentral.amazon.evil.com')).toBe(false);
+    expect(isSellerCentralHost('www.amazon.com')).toBe(false);
   });
 });
