@@ -2,6 +2,8 @@ import type { SkulinkDexie } from '../db/db';
 import { LinkRefusal, LinkService } from '../linking/service';
 import type { Handlers } from '../messaging/router';
 import { catalogStats } from '../stats';
+import { createOrdersHandlers } from './orders-handlers';
+import { createSyncHandlers } from './sync-handlers';
 
 /**
  * The background's answer to every protocol message: small functions over the link service.
@@ -33,5 +35,7 @@ export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkSer
     'links.unlinkAll': async ({ skus }, c) => service.unlinkAll(page(c), skus),
     'links.undo': async ({ batchId }) => service.undo(batchId),
     'stats.get': async () => catalogStats(db),
+    ...createOrdersHandlers(db),
+    ...createSyncHandlers(db),
   };
 }

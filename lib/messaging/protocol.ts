@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AutoLinkSummary, FulfillmentChannel, RowState } from '../domain';
+import { ordersProtocol } from './protocol-orders';
+import { syncProtocol } from './protocol-sync';
 
 /** A listing row as a content script read it from the page. The marketplace is never sent: it comes from the sender's URL. */
 export const PageRow = z.object({
@@ -134,6 +136,8 @@ export const protocol = {
     request: z.object({}),
     response: CatalogStats,
   },
+  ...ordersProtocol,
+  ...syncProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
