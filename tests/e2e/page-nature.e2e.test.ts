@@ -35,7 +35,7 @@ describe('what Seller Central pages do', () => {
     await expect.poll(async () => Object.keys(await rowStates(page)).filter((s) => onPage1.includes(s)).length, { timeout: 15_000 }).toBe(50);
     // The page re-renders rows every 700 ms (new nodes): badges come back, one per row.
     const renders = await page.evaluate(() => (window as unknown as { __skFixture: { renders: number } }).__skFixture.renders);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __skFixture: { renders: number } }).__skFixture.renders)).toBeGreaterThan(renders + 1);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __skFixture: { renders: number } }).__skFixture.renders), { timeout: 8_000 }).toBeGreaterThan(renders + 1);
     await expect.poll(async () => page.locator('[data-skulink-sku]').count()).toBe(50);
     // Route change without reload: kat-pagination moves to page 2 with history.pushState.
     await page.evaluate(() => document.querySelector('kat-pagination')!.dispatchEvent(new CustomEvent('change', { detail: { value: 2 } })));
