@@ -66,18 +66,37 @@ function grams(s: Side, mayUseScratch = true): { g: Map<string, number>; n: numb
   return { g, n };
 }
 
-/** Cosine of the character-trigram count vectors of two sides' words (robust to abbreviations and typos). */
-export function charCosine(x: Side, y: Side): number {
+/**
+ * Cosine of the character-trigram vectors of two sides' words, each trigram weighted by `idf`
+ * when given (rare trigrams count more). Robust to abbreviations, typos and split compounds.
+ */
+export function charCosine(x: Side, y: Side, idf?: (gram: string) => number): number {
   const a = grams(x);
   const b = grams(y, !!x.cacheGrams);
   if (!a.n || !b.n) return 0;
-  const [small, big] = a.g.size <= b.g.size ? [a.g, b.g] : [b.g, a.g];
-  let dot = 0;
-  for (const [k, v] of small) {
-    const w = big.get(k);
-    if (w) dot += v * w;
+  if (!idf) {
+    const [small, big] = a.g.size <= b.g.size ? [a.g, b.g] : [b.g, a.g];
+    let dot = 0;
+    for (const [k, v] of small) {
+      const w = big.get(k);
+      if (w) dot += v * w;
+    }
+    return dot / (a.n * b.n);
   }
-  return dot / (a.n * b.n);
+  let na = 0;
+  let dot = 0;
+  for (const [k, v] of a.g) {
+    const i = idf(k);
+    na += v * v * i * i;
+    const w = b.g.get(k);
+    if (w) dot += v * w * i * i;
+  }
+  let nb = 0;
+  for (const [k, v] of b.g) {
+    const i = idf(k);
+    nb += v * v * i * i;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** How much a shared code proves: 0 for 2 characters, 1 from 8 characters up. */
@@ -116,8 +135,12 @@ export interface RetrievalFeatures {
   wordCos: number;
   /** Share of the listing's IDF mass found in the product's title. */
   coverage: number;
+  /** Share of the product title's IDF mass found in the listing. */
+  reverseCoverage: number;
   /** wordCos minus the best wordCos among this listing's candidates (≤ 0). */
   gapToBest: number;
+  /** IDF of a character trigram over the catalog, for charCos. */
+  gramIdf?: (gram: string) => number;
 }
 
 /**
@@ -127,9 +150,9 @@ export interface RetrievalFeatures {
 export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Record<FeatureName, number>; reasons: Reason[] } {
   const reasons: Reason[] = [];
   const f: Record<FeatureName, number> = {
-    bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
+    bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d, r.gramIdf), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
     numberShared: 0, numberConflict: 0, measureConflict: 0, brandSame: 0, brandDiffers: 0, priceClose: 0, priceApart: 0,
-    gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0,
+    gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0, reverseCoverage: r.reverseCoverage,
   };
   if (d.descTerms) {
     let hit = 0;

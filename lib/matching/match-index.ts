@@ -6,7 +6,7 @@
  */
 import { canonicalAsin, canonicalGtin, normalizeSku, type SkuRules } from './identifiers';
 import { dot, makeSide, pairFeatures, type Side, type TermLookup } from './features';
-import { analyze } from './tokenize';
+import { analyze, charTrigrams } from './tokenize';
 import { completeWeights, sigmoid } from './scorer';
 import type { FeatureName, MatchListing, MatchOptions, MatchProduct, Reason, Suggestion, Weights } from './types';
 
@@ -97,6 +97,9 @@ export class MatchIndex {
   private asins = new Map<string, Set<string>>();
   private sortedSkus: string[] | undefined;
   private acc = new Float64Array(0);
+  /** Document frequency of each character trigram of titles (for charCos weights). */
+  private gramDf = new Map<string, number>();
+  private readonly gramIdf = (g: string): number => Math.log(1 + (this.live + 1) / ((this.gramDf.get(g) ?? 0) + 1));
   private w: Weights;
   private readonly skuRules: SkuRules;
   private readonly depth: number;
@@ -148,6 +151,11 @@ export class MatchIndex {
     this.byId.delete(productId);
     this.live--;
     for (const t of doc.tids) this.df[t]!--;
+    for (const g of charTrigrams(doc.side.a.words).keys()) {
+      const n = (this.gramDf.get(g) ?? 1) - 1;
+      if (n > 0) this.gramDf.set(g, n);
+      else this.gramDf.delete(g);
+    }
     const p = doc.product;
     removeFrom(this.skus, normalizeSku(p.sku ?? p.id, this.skuRules), p.id);
     removeFrom(this.gtins, p.gtin ? canonicalGtin(p.gtin) : undefined, p.id);
@@ -196,6 +204,7 @@ export class MatchIndex {
     this.byId.set(p.id, d);
     this.live++;
     for (const t of tids) this.df[t]!++;
+    for (const g of charTrigrams(side.a.words).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
     addTo(this.skus, normalizeSku(p.sku ?? p.id, this.skuRules), p.id);
     addTo(this.gtins, p.gtin ? canonicalGtin(p.gtin) : undefined, p.id);
     addTo(this.asins, p.asin ? canonicalAsin(p.asin) : undefined, p.id);
@@ -287,10 +296,12 @@ export class MatchIndex {
   }
 
   /** Exact cosine and IDF coverage of query q against doc d (merge of two sorted term lists). */
-  private exact(q: Query, d: number): { cos: number; coverage: number } {
+  private exact(q: Query, d: number): { cos: number; coverage: number; reverse: number } {
     const doc = this.docs[d]!;
     let cos = 0;
     let cov = 0;
+    let docMass = 0;
+    for (let i = 0; i < doc.tids.length; i++) docMass += this.idf(doc.tids[i]!);
     for (let i = 0; i < q.tids.length; i++) {
       const t = q.tids[i]!;
       // Binary search in the doc's sorted term ids.
@@ -304,7 +315,7 @@ export class MatchIndex {
         else hi = mid - 1;
       }
     }
-    return { cos, coverage: q.idfMass ? cov / q.idfMass : 0 };
+    return { cos, coverage: q.idfMass ? cov / q.idfMass : 0, reverse: docMass ? Math.min(1, cov / docMass) : 0 };
   }
 
   /**
@@ -312,10 +323,10 @@ export class MatchIndex {
    * rescore the best ones exactly. Why a posting cap: a word in 20% of the catalog adds little
    * evidence but costs most of the time; it still counts in the exact rescoring.
    */
-  private candidates(q: Query, want: number, exhaustive = false): Array<{ doc: number; cos: number; coverage: number }> {
+  private candidates(q: Query, want: number, exhaustive = false): Array<{ doc: number; cos: number; coverage: number; reverse: number }> {
     const n = this.docs.length;
     if (exhaustive) {
-      const all: Array<{ doc: number; cos: number; coverage: number }> = [];
+      const all: Array<{ doc: number; cos: number; coverage: number; reverse: number }> = [];
       for (let d = 0; d < n; d++) {
         if (!this.docs[d]!.alive) continue;
         const e = this.exact(q, d);
@@ -354,7 +365,7 @@ export class MatchIndex {
       picked = touched.filter((d) => acc[d]! >= cut).slice(0, pool * 2);
     }
     for (const d of touched) acc[d] = 0;
-    const out: Array<{ doc: number; cos: number; coverage: number }> = [];
+    const out: Array<{ doc: number; cos: number; coverage: number; reverse: number }> = [];
     for (const d of picked) {
       if (!this.docs[d]!.alive) continue;
       out.push({ doc: d, ...this.exact(q, d) });
@@ -372,7 +383,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const out: ScoredCandidate[] = cands.map((c) => {
       const doc = this.docs[c.doc]!;
-      const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: c.cos, coverage: c.coverage, gapToBest: c.cos - best });
+      const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: c.cos, coverage: c.coverage, reverseCoverage: c.reverse, gapToBest: c.cos - best, gramIdf: this.gramIdf });
       return { doc: c.doc, productId: doc.product.id, features: f, reasons, score: dot(weights, f) };
     });
     return out.sort((a, b) => b.score - a.score);
@@ -387,7 +398,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const e = this.exact(q, d);
     const doc = this.docs[d]!;
-    const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: e.cos, coverage: e.coverage, gapToBest: e.cos - Math.max(best, e.cos) });
+    const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: e.cos, coverage: e.coverage, reverseCoverage: e.reverse, gapToBest: e.cos - Math.max(best, e.cos), gramIdf: this.gramIdf });
     return { doc: d, productId, features: f, reasons, score: dot(this.w, f) };
   }
 
@@ -414,6 +425,11 @@ export class MatchIndex {
    * confidence 1 (or 0.5 each when several products share the identifier: ambiguous, never guessed).
    */
   suggest(listing: MatchListing, k = 5): Suggestion[] {
+    return this.withExact(listing, k, listing.title ? this.scoreCandidates(listing) : []);
+  }
+
+  /** Exact identifier matches first, then the scored candidates. */
+  private withExact(listing: MatchListing, k: number, scored: ScoredCandidate[]): Suggestion[] {
     const exact = this.exactMatches(listing);
     const out: Suggestion[] = [];
     const seen = new Set<string>();
@@ -429,10 +445,46 @@ export class MatchIndex {
         seen.add(id);
       }
     }
-    if (out.length >= k || !listing.title) return out.slice(0, k);
-    const rest = this.toSuggestions(this.scoreCandidates(listing).filter((c) => !seen.has(c.productId)), k - out.length);
+    if (out.length >= k) return out.slice(0, k);
+    const rest = this.toSuggestions(scored.filter((c) => !seen.has(c.productId)), k - out.length);
     if (out.length) for (const s of rest) { s.confident = false; s.confidence = Math.min(s.confidence, 0.5); }
     return [...out, ...rest];
+  }
+
+  /**
+   * Suggestions for many listings at once (a page of the inventory, a bulk match), best first per
+   * listing. Why together: a catalog product is normally sold by one listing per marketplace, so a
+   * product that another listing matches clearly better is demoted here by `exclusivity` × the gap
+   * (log-odds). The result is in the order of `listings`.
+   */
+  suggestMany(listings: MatchListing[], k = 5, options: { exclusivity?: number } = {}): Suggestion[][] {
+    const lambda = options.exclusivity ?? 1;
+    const scored = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
+    // Best and second-best claim on each product, with the listing that makes it.
+    const best = new Map<string, { s1: number; i1: number; s2: number }>();
+    scored.forEach((cands, i) => {
+      for (const c of cands) {
+        const b = best.get(c.productId);
+        if (!b) best.set(c.productId, { s1: c.score, i1: i, s2: -Infinity });
+        else if (c.score > b.s1) { b.s2 = b.s1; b.s1 = c.score; b.i1 = i; }
+        else if (c.score > b.s2) b.s2 = c.score;
+      }
+    });
+    return listings.map((l, i) => {
+      const adjusted = scored[i]!.map((c) => {
+        const b = best.get(c.productId)!;
+        const other = b.i1 === i ? b.s2 : b.s1;
+        const gap = Math.max(0, other - c.score);
+        if (!gap || !lambda) return c;
+        const otherId = b.i1 === i ? undefined : listings[b.i1]?.id;
+        const reason: Reason = {
+          code: 'claimed-by-other', params: otherId ? { listing: otherId } : undefined,
+          text: 'another listing matches this product better',
+        };
+        return { ...c, score: c.score - lambda * gap, reasons: [...c.reasons, reason] };
+      }).sort((a, b) => b.score - a.score);
+      return this.withExact(l, k, adjusted);
+    });
   }
 
   /**

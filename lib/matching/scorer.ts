@@ -26,11 +26,12 @@ export const DEFAULT_WEIGHTS: Weights = {
   measureConflict: -1.5,
   brandSame: 0.7,
   brandDiffers: -1.5,
-  priceClose: 0.5,
-  priceApart: -0.7,
+  priceClose: 1,
+  priceApart: -1.5,
   gapToBest: 0,
   coverage: 2,
   descCoverage: 1.5,
+  reverseCoverage: 0,
 };
 
 /** A complete weight vector: missing names take the default, unknown names are dropped. */

@@ -24,6 +24,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const HAS_LETTER = /\p{L}/u;
 // eslint-disable-next-line no-control-regex
 const ASCII = /^[\x00-\x7f]*$/;
+const TRADEMARK = /[®™©]|\((?:r|tm|c)\)/gi;
 const VERSION = /^(v|ver|version|r|rel|cs|x|mk)(\d+(?:\.\d+)?)$/;
 const YEAR = /^(19[89]\d|20[0-3]\d)$/;
 /** Tokens that look like codes but are ordinals or sizes, not model numbers. */
@@ -140,7 +141,9 @@ function bigrams(run: string, out: string[]): void {
  * Analyze a product text into words, codes, years, numbers and measures.
  * `KDL-40V4100`, `kdl 40v4100` and `KDL40V4100` all yield the code `kdl40v4100`.
  */
-export function analyze(text: string): Analyzed {
+export function analyze(raw: string): Analyzed {
+  // Trademark marks say nothing about the product: ®, ™, (r), (tm), (c).
+  const text = raw.replace(TRADEMARK, ' ');
   const ascii = ASCII.test(text);
   const norm = ascii ? text.toLowerCase() : normalizeText(text);
   const words: string[] = [];

@@ -67,6 +67,7 @@ export const FEATURE_NAMES = [
   'gapToBest',
   'coverage',
   'descCoverage',
+  'reverseCoverage',
 ] as const;
 
 /** One feature name. */
