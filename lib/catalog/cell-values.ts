@@ -14,6 +14,11 @@ export type NumberCell = { ok: true; value: number; currency?: string } | { ok: 
  * Currency signs/codes around the number are allowed and reported ("€ 12,50" -> 12.5 EUR).
  */
 export function parsePrice(text: string, decimal: '.' | ',' | 'auto' = 'auto'): NumberCell {
+  // Fast path for the common plain forms ("12", "12.5", "12,50"): no currency, no thousands.
+  const plain = /^(\d{1,15})(?:([.,])(\d{1,2}))?$/.exec(text);
+  if (plain && (!plain[2] || decimal === 'auto' || decimal === plain[2])) {
+    return { ok: true, value: plain[3] ? Number(`${plain[1]}.${plain[3]}`) : Number(plain[1]) };
+  }
   const currency = currencyIn(text);
   // Drop currency marks and every kind of space (incl. NBSP / narrow NBSP used as thousands separators).
   let s = text.replace(/[€£¥$]|\b(?:EUR|USD|GBP|HUF|PLN|SEK|BRL|MXN|CAD|JPY|Ft|zł|R)\b|\s|\u00a0|\u202f/gi, '');

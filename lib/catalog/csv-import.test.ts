@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type SkulinkDexie } from '../db/db';
-import type { Product } from '../domain/catalog';
+import { Product } from '../domain/catalog';
 import { generateCatalogCsv, generatedSku } from '../../tests/fixtures/csv/generate';
 import {
   guessMapping,
@@ -187,6 +187,17 @@ describe('validateRow', () => {
 });
 
 describe('importCatalogCsv', () => {
+  it('only hands the sink products that satisfy the Product schema', async () => {
+    const sink = memorySink();
+    for (const f of ['catalog-good.csv', 'catalog-bad-rows.csv', 'catalog-es-semicolon.csv', 'catalog-it-windows1252.csv', 'catalog-bom.csv', 'catalog-hostile.csv']) {
+      await importCatalogCsv(fixture(f), (await previewCsv(fixture(f))).mapping, sink);
+    }
+    const csv = generateCatalogCsv({ rows: 500, badEvery: 7, delimiter: ';' });
+    await importCatalogCsv(csv, (await previewCsv(csv)).mapping, sink);
+    expect(sink.products.size).toBeGreaterThan(400);
+    for (const p of sink.products.values()) expect(() => Product.parse(p)).not.toThrow();
+  });
+
   it('imports good rows and reports every bad row with its spreadsheet row number and reason', async () => {
     const sink = memorySink();
     const preview = await previewCsv(fixture('catalog-bad-rows.csv'));
@@ -249,7 +260,7 @@ describe('importCatalogCsv', () => {
     const sink = memorySink();
     await importCatalogCsv(fixture('catalog-bom.csv'), preview.mapping, sink);
     expect(sink.products.get('BOM-1')).toMatchObject({ price: 9.99, gtin: '00036000291452', stock: { default: 4 } });
-    expect(decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0])).text).toBe('a,b');
+    expect((await decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0]))).text).toBe('a,b');
   });
 
   it('keeps hostile titles as plain text', async () => {

@@ -21,7 +21,7 @@ export interface CsvText {
 }
 
 /** Bytes decoded per slice: big enough to be fast, small enough that one slice stays a few ms. */
-const DECODE_SLICE = 1 << 20;
+const DECODE_SLICE = 256 * 1024;
 
 function bomEncoding(b: Uint8Array): { encoding: CsvEncoding; skip: number } | undefined {
   if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
@@ -75,13 +75,15 @@ function fixCp1252(text: string): string {
   return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c) : text;
 }
 
-function decodeAll(bytes: Uint8Array, encoding: CsvEncoding, fatal: boolean): string[] | undefined {
+/** Decode slice by slice, yielding to the event loop between slices when `yieldBetween` is set. */
+async function decodeAll(bytes: Uint8Array, encoding: CsvEncoding, fatal: boolean, yieldBetween: boolean): Promise<string[] | undefined> {
   const decoder = new TextDecoder(encoding, { fatal, ignoreBOM: true });
   const parts: string[] = [];
   try {
     for (let at = 0; at < bytes.length; at += DECODE_SLICE) {
       const end = Math.min(at + DECODE_SLICE, bytes.length);
       parts.push(decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length }));
+      if (yieldBetween && end < bytes.length) await yieldToEventLoop();
     }
     parts.push(decoder.decode());
   } catch {
@@ -95,7 +97,11 @@ function decodeAll(bytes: Uint8Array, encoding: CsvEncoding, fatal: boolean): st
  * bytes are not valid UTF-8 (a spreadsheet saved as "CSV (Windows)"), windows-1252 is used.
  * The BOM is never part of the returned text.
  */
-export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvEncoding | 'auto' = 'auto'): CsvText {
+export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvEncoding | 'auto' = 'auto'): Promise<CsvText> {
+  return decodeBytes(bytes, encoding, true);
+}
+
+async function decodeBytes(bytes: Uint8Array, encoding: CsvEncoding | 'auto', yieldBetween: boolean): Promise<CsvText> {
   const bom = bomEncoding(bytes);
   let body = bytes;
   let enc: CsvEncoding;
@@ -103,22 +109,37 @@ export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvEncoding | 'auto'
   if (bom && (encoding === 'auto' || encoding === bom.encoding)) {
     body = bytes.subarray(bom.skip);
     enc = bom.encoding;
-    parts = decodeAll(body, enc, false);
+    parts = await decodeAll(body, enc, false, yieldBetween);
   } else if (encoding !== 'auto') {
     enc = encoding;
-    parts = decodeAll(body, enc, false);
+    parts = await decodeAll(body, enc, false, yieldBetween);
   } else {
     enc = 'utf-8';
-    parts = decodeAll(body, 'utf-8', true);
+    parts = await decodeAll(body, 'utf-8', true, yieldBetween);
     if (!parts) {
       enc = 'windows-1252';
-      parts = decodeAll(body, enc, false);
+      parts = await decodeAll(body, enc, false, yieldBetween);
     }
   }
   let text = (parts ?? []).join('');
   // A BOM written inside the text (string input, or a second BOM) is not data either.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text, encoding: enc, totalBytes: bytes.length };
+}
+
+/** UTF-8 byte length of a string without allocating the encoded bytes. */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 /**
@@ -129,7 +150,7 @@ export function decodeCsvBytes(bytes: Uint8Array, encoding: CsvEncoding | 'auto'
 export async function readCsvText(input: CsvInput, encoding: CsvEncoding | 'auto' = 'auto'): Promise<CsvText> {
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    return { text, encoding: 'utf-8', totalBytes: new TextEncoder().encode(input).length };
+    return { text, encoding: 'utf-8', totalBytes: utf8Length(input) };
   }
   return decodeCsvBytes(await toBytes(input), encoding);
 }
@@ -154,7 +175,7 @@ export async function readCsvHead(input: CsvInput, maxBytes = 256 * 1024): Promi
     bytes = all.subarray(0, maxBytes);
   }
   const truncated = total > bytes.length;
-  if (!truncated) return { ...decodeCsvBytes(bytes), truncated };
+  if (!truncated) return { ...(await decodeBytes(bytes, 'auto', false)), truncated };
   // Stream-decode so a character cut by the slice does not make valid UTF-8 look invalid.
   const bom = bomEncoding(bytes);
   let enc: CsvEncoding = bom?.encoding ?? 'utf-8';
@@ -188,7 +209,7 @@ export interface CsvChunk {
 
 /** Options of {@link streamCsvRecords}. */
 export interface StreamCsvOptions {
-  /** Characters parsed per chunk (default 64 KiB). */
+  /** Characters parsed per chunk (default 32 KiB). */
   chunkSize?: number;
   /** Stop after the current chunk when aborted; the promise then resolves with `aborted: true`. */
   signal?: AbortSignal;
@@ -220,7 +241,7 @@ export function streamCsvRecords(
   onChunk: (chunk: CsvChunk) => void | Promise<void>,
   options: StreamCsvOptions = {},
 ): Promise<StreamCsvResult> {
-  const { chunkSize = 64 * 1024, signal, delimiter } = options;
+  const { chunkSize = 32 * 1024, signal, delimiter } = options;
   return new Promise<StreamCsvResult>((resolve, reject) => {
     let records = 0;
     let chunks = 0;
