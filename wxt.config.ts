@@ -24,16 +24,17 @@ const API_ORIGINS = [
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'notifications'],
     host_permissions: SELLER_CENTRAL_MATCHES,
-    optional_host_permissions: API_ORIGINS,
+    // MV3 names them optional_host_permissions; Firefox's MV2 takes origins in optional_permissions.
+    ...(manifestVersion === 3 ? { optional_host_permissions: API_ORIGINS } : { optional_permissions: API_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: { gecko: { id: 'skulink@skulink.app' } },
-  },
+  }),
   hooks: {
     // _locales/<lang>/messages.json are generated from lib/i18n's tables: one source of truth.
     'build:publicAssets': (_wxt, files) => {

@@ -52,7 +52,8 @@ step('typecheck', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['eslint', '.']);
 vitest('unit', undefined);
 if (existsSync('tests/contract/vitest.config.ts')) vitest('contract', 'tests/contract/vitest.config.ts');
-step('build', 'npx', ['wxt', 'build']);
+step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+step('build chrome', 'npx', ['wxt', 'build']);
 vitest('e2e', 'tests/e2e/vitest.config.ts');
 
 console.log('\n' + summary.join('\n'));
