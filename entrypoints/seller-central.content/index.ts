@@ -1,6 +1,7 @@
 import { SELLER_CENTRAL_MATCHES } from '@/lib/sites/seller-central/hosts';
 import { createFeatureManager } from '@/lib/overlay/feature-manager';
 import { createClient } from '@/lib/messaging/client';
+import { setLanguage } from '@/lib/i18n';
 import { marketplaceForHost } from '@/lib/domain/marketplaces';
 import { detectPage } from '@/lib/sites/seller-central/page';
 import { startInventoryOverlay } from '@/components/overlay/inventory-overlay';
@@ -23,7 +24,11 @@ export default defineContentScript({
       ],
       { log: (name, error) => console.warn(`[Skulink] ${name} failed:`, error) },
     );
-    features.navigate(new URL(location.href));
+    // The seller's language choice lives in the extension's database; ask for it, then start.
+    send('prefs.get', {})
+      .then(({ language }) => setLanguage(language === 'auto' ? undefined : language))
+      .catch(() => undefined)
+      .finally(() => features.navigate(new URL(location.href)));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => features.navigate(new URL(newUrl)));
     ctx.onInvalidated(() => features.stop());
   },

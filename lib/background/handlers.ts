@@ -1,5 +1,8 @@
 import type { SkulinkDexie } from '../db/db';
 import { LinkRefusal, LinkService } from '../linking/service';
+import { CatalogIndex } from '../linking/catalog-index';
+import { languageSetting, readSetting, skuRulesSetting } from '../settings';
+import type { SkuRules } from '../matching/identifiers';
 import type { Handlers } from '../messaging/router';
 import { catalogStats } from '../stats';
 import { createOrdersHandlers } from './orders-handlers';
@@ -9,7 +12,7 @@ import { createSyncHandlers } from './sync-handlers';
  * The background's answer to every protocol message: small functions over the link service.
  * Page messages act on the marketplace the router derived from the sender's URL.
  */
-export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkService(db)): Handlers {
+export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkService(db, {}, new CatalogIndex(db, { skuRules: () => matcherSkuRules(db) }))): Handlers {
   const page = (caller: Parameters<Handlers['rows.seen']>[1]) => {
     if (caller.kind !== 'page') throw new Error('This message needs a Seller Central page.');
     return caller.marketplace;
@@ -17,6 +20,7 @@ export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkSer
   return {
     'rows.seen': async ({ rows }, c) => ({ rows: await service.rowsSeen(page(c), rows) }),
     'rows.refine': async ({ skus }, c) => ({ rows: await service.views(page(c), skus, true) }),
+    'prefs.get': async () => ({ language: await readSetting(db, languageSetting) }),
     'links.map': async (_d, c) => ({ linked: await service.linkMap(page(c)) }),
     'link.create': async ({ sku, productSku, via }, c) => ({ row: await service.link(page(c), sku, productSku, via === 'suggestion' ? 'suggestion' : 'manual') }),
     'link.remove': async ({ sku }, c) => ({ row: await service.unlink(page(c), sku) }),
@@ -38,4 +42,10 @@ export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkSer
     ...createOrdersHandlers(db),
     ...createSyncHandlers(db),
   };
+}
+
+/** The seller's SKU rules (options page) in the matcher's terms. */
+export async function matcherSkuRules(db: SkulinkDexie): Promise<SkuRules> {
+  const r = await readSetting(db, skuRulesSetting);
+  return { stripPrefixes: r.stripPrefixes, stripSuffixes: r.stripSuffixes, caseSensitive: !r.caseInsensitive };
 }

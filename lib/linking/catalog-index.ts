@@ -20,6 +20,7 @@ export class CatalogIndex {
   private newest = -1;
   private labelCount = -1;
   private building?: Promise<MatchIndex>;
+  private rulesKey = '';
 
   constructor(
     private readonly db: SkulinkDexie,
@@ -39,11 +40,12 @@ export class CatalogIndex {
   }
 
   private async refresh(): Promise<MatchIndex> {
-    const [count, last] = await Promise.all([this.db.products.count(), this.db.products.orderBy('updatedAt').last()]);
+    const [count, last, skuRules] = await Promise.all([this.db.products.count(), this.db.products.orderBy('updatedAt').last(), this.options.skuRules?.()]);
     const newest = last?.updatedAt ?? 0;
-    if (!this.index || count < this.count) {
+    const rulesKey = JSON.stringify(skuRules ?? {});
+    if (!this.index || count < this.count || rulesKey !== this.rulesKey) {
       const all = await this.db.products.toArray();
-      const skuRules = await this.options.skuRules?.();
+      this.rulesKey = rulesKey;
       this.index = MatchIndex.build(all.map(toMatchProduct), { skuRules });
       this.labelCount = -1;
     } else if (count !== this.count || newest !== this.newest) {

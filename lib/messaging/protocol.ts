@@ -81,6 +81,11 @@ export const protocol = {
     request: z.object({ skus: z.array(Sku).max(500) }),
     response: z.object({ rows: z.array(RowView) }),
   },
+  'prefs.get': {
+    from: 'page',
+    request: z.object({}),
+    response: z.object({ language: z.enum(['auto', 'en', 'es']) }),
+  },
   'links.map': {
     from: 'page',
     request: z.object({}),
