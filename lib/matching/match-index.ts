@@ -7,7 +7,7 @@
 import { canonicalAsin, canonicalGtin, normalizeSku, type SkuRules } from './identifiers';
 import { dot, makeSide, pairFeatures, type Side, type TermLookup } from './features';
 import { analyze, charTrigrams } from './tokenize';
-import { completeWeights, sigmoid } from './scorer';
+import { calibrate, completeWeights, rawConfidence } from './scorer';
 import type { FeatureName, MatchListing, MatchOptions, MatchProduct, Reason, Suggestion, Weights } from './types';
 
 interface Doc {
@@ -405,11 +405,8 @@ export class MatchIndex {
   /** Turn scored candidates into suggestions with calibrated confidence and the confident mark. */
   private toSuggestions(scored: ScoredCandidate[], k: number): Suggestion[] {
     return scored.slice(0, k).map((c, i) => {
-      const p = sigmoid(c.score);
-      // A close rival lowers the confidence: the seller must look.
       const rival = i === 0 ? scored[1] : scored[0];
-      const rivalP = rival ? sigmoid(rival.score) : 0;
-      const confidence = i === 0 ? p * (1 - rivalP * 0.5) : Math.min(p, 1 - sigmoid(scored[0]!.score) * 0.5);
+      const confidence = calibrate(rawConfidence(c.score, rival?.score, i === 0), this.w);
       return {
         productId: c.productId,
         score: c.score,

@@ -3,7 +3,7 @@
  * Why hand-set defaults: the engine must work on a new seller's catalog before any label exists,
  * so every weight below follows from what the feature means, not from fitting one dataset.
  */
-import { FEATURE_NAMES, type FeatureName, type Weights } from './types';
+import { CALIBRATION_NAMES, FEATURE_NAMES, type FeatureName, type Weights } from './types';
 
 /**
  * Default weights (log-odds per unit of feature). Reading guide:
@@ -32,12 +32,15 @@ export const DEFAULT_WEIGHTS: Weights = {
   coverage: 2,
   descCoverage: 1.5,
   reverseCoverage: 0,
+  // Confidence calibration: identity until the seller's labels say otherwise.
+  calScale: 1,
+  calShift: 0,
 };
 
 /** A complete weight vector: missing names take the default, unknown names are dropped. */
 export function completeWeights(w?: Partial<Weights>): Weights {
   const out = { ...DEFAULT_WEIGHTS };
-  if (w) for (const k of FEATURE_NAMES) if (typeof w[k] === 'number' && Number.isFinite(w[k])) out[k] = w[k]!;
+  if (w) for (const k of [...FEATURE_NAMES, ...CALIBRATION_NAMES]) if (typeof w[k] === 'number' && Number.isFinite(w[k])) out[k] = w[k]!;
   return out;
 }
 
@@ -49,4 +52,26 @@ export function sigmoid(x: number): number {
 /** Feature vector as an array in FEATURE_NAMES order (for learning). */
 export function featureArray(f: Record<FeatureName, number>): number[] {
   return FEATURE_NAMES.map((k) => f[k]);
+}
+
+/** Inverse of the logistic function, clamped away from 0 and 1. */
+export function logit(p: number): number {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return Math.log(q / (1 - q));
+}
+
+/**
+ * Uncalibrated confidence of a candidate: its pair probability, lowered when a rival is likely too
+ * (for the top candidate the rival is the second; for the others, the top). Why: two near-identical
+ * products mean the seller must look, even when both look right.
+ */
+export function rawConfidence(score: number, rivalScore: number | undefined, isTop: boolean): number {
+  const p = sigmoid(score);
+  const rivalP = rivalScore === undefined ? 0 : sigmoid(rivalScore);
+  return isTop ? p * (1 - rivalP * 0.5) : Math.min(p, 1 - rivalP * 0.5);
+}
+
+/** Calibrated confidence: a Platt layer (calScale, calShift) over rawConfidence; learnt from labels. */
+export function calibrate(raw: number, w: Pick<Weights, 'calScale' | 'calShift'>): number {
+  return sigmoid(w.calScale * logit(raw) + w.calShift);
 }

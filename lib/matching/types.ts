@@ -73,8 +73,14 @@ export const FEATURE_NAMES = [
 /** One feature name. */
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-/** Scorer weights: the log-odds contribution of each feature per unit. */
-export type Weights = Record<FeatureName, number>;
+/** Parameters of the confidence calibration (a Platt layer over the hand-set confidence). */
+export const CALIBRATION_NAMES = ['calScale', 'calShift'] as const;
+
+/** One calibration parameter name. */
+export type CalibrationName = (typeof CALIBRATION_NAMES)[number];
+
+/** Scorer weights: the log-odds contribution of each feature per unit, plus the confidence calibration. */
+export type Weights = Record<FeatureName | CalibrationName, number>;
 
 /** Index options. All have defaults chosen from general principles, not from one dataset. */
 export interface MatchOptions {
