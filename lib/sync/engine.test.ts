@@ -177,4 +177,24 @@ describe('sync engine', () => {
     await engine.runJob('offers');
     expect(s.marketplace.received.length).toBe(n);
   });
+
+  it('confirms recorded shipments once, and stops a run on abort keeping its checkpoint', async () => {
+    const { db, s, engine } = await setup(10, 6);
+    for (const kind of ['catalog', 'listings', 'reconcile', 'orders'] as const) await engine.runJob(kind);
+    const imported = (await syncTables(db).orders.where('status').equals('imported').first())!;
+    expect(await engine.recordShipment(imported.orderId, { carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-01-15T12:00:00Z' })).toBe(true);
+    expect((await engine.runJob('shipments')).counts['confirmed']).toBe(1);
+    expect(s.marketplace.shipments).toMatchObject([{ orderId: imported.orderId, trackingNumber: '1Z999', items: imported.order.items.map((i) => ({ orderItemId: i.orderItemId })) }]);
+    await engine.runJob('shipments');
+    expect(s.marketplace.shipments).toHaveLength(1);
+    expect((await syncTables(db).orders.get(imported.orderId))?.shipment?.state).toBe('sent');
+
+    const controller = new AbortController();
+    controller.abort();
+    const r = await engine.runJob('catalog', { signal: controller.signal });
+    expect(r.outcome).toBe('interrupted');
+    const st = await engine.status();
+    expect(st.jobs.find((j) => j.kind === 'catalog')).toMatchObject({ resumable: true, running: false, lastRun: { outcome: 'interrupted' } });
+    expect((await engine.resume()).map((x) => [x.kind, x.outcome])).toEqual([['catalog', 'ok']]);
+  });
 });
