@@ -263,6 +263,17 @@ describe('importCatalogCsv', () => {
     expect((await decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0]))).text).toBe('a,b');
   });
 
+  it('honours an Excel "sep=;" line and explains GTINs a spreadsheet turned into numbers', async () => {
+    const csv = 'sep=;\r\nSKU;Title;EAN;Price\r\nX-1;Mug;4,00638E+12;1,5\r\n';
+    const preview = await previewCsv(csv);
+    expect(preview.headers).toEqual(['SKU', 'Title', 'EAN', 'Price']);
+    const sink = memorySink();
+    const s = await importCatalogCsv(csv, preview.mapping, sink);
+    expect(s).toMatchObject({ rows: 1, created: 1, delimiter: ';' });
+    expect(s.warnings).toEqual([expect.objectContaining({ row: 2, code: 'gtin-scientific', value: '4,00638E+12' })]);
+    expect(sink.products.get('X-1')).toMatchObject({ price: 1.5, gtinRaw: '4,00638E+12' });
+  });
+
   it('keeps hostile titles as plain text', async () => {
     const sink = memorySink();
     const input = fixture('catalog-hostile.csv');

@@ -38,6 +38,7 @@ export type RowIssueCode =
   | 'stock-negative'
   | 'stock-not-integer'
   | 'gtin-invalid'
+  | 'gtin-scientific'
   | 'asin-invalid'
   | 'active-unknown'
   | 'currency-invalid'
@@ -127,6 +128,14 @@ export function validateRow(raw: readonly string[], mapping: ColumnMapping, rowN
     const gtin = canonicalGtin(gtinText);
     if (gtinText.length <= MAX_TEXT.gtinRaw) product.gtinRaw = gtinText;
     if (gtin) product.gtin = gtin;
+    else if (/^\d+(?:[.,]\d+)?e\+?\d+$/i.test(gtinText))
+      warnings.push({
+        row: rowNumber,
+        code: 'gtin-scientific',
+        reason: `GTIN "${clip(gtinText)}" in column "${colName(headers, mapping.gtin as number)}" was turned into a number by a spreadsheet (digits are lost); format the column as text and export again. The row was imported without it`,
+        column: colName(headers, mapping.gtin as number),
+        value: clip(gtinText),
+      });
     else
       warnings.push({
         row: rowNumber,
@@ -300,7 +309,7 @@ function malformedReason(code: string, message: string): string {
 export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, sink: CatalogSink, options: ImportOptions = {}): Promise<CatalogImportSummary> {
   const started = performance.now();
   const clock = options.now ?? Date.now;
-  const { text, encoding, totalBytes } = await readCsvText(input, options.encoding);
+  const { text, encoding, totalBytes, delimiter: announced } = await readCsvText(input, options.encoding);
   const summary: CatalogImportSummary = {
     rows: 0,
     created: 0,
@@ -405,7 +414,7 @@ export async function importCatalogCsv(input: CsvInput, mapping: ColumnMapping, 
         rejected: summary.rejected,
       });
     },
-    { chunkSize: options.chunkSize, signal: options.signal, delimiter: options.delimiter },
+    { chunkSize: options.chunkSize, signal: options.signal, delimiter: options.delimiter ?? announced },
   );
 
   if (result.records === 0) summary.fileErrors.push('The file is empty: no header row');
@@ -471,7 +480,7 @@ export interface CsvPreview {
  */
 export async function previewCsv(input: CsvInput, maxRows = 10): Promise<CsvPreview> {
   const head = await readCsvHead(input);
-  const parsed = Papa.parse<string[]>(head.text, { header: false, preview: maxRows + 1, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<string[]>(head.text, { header: false, preview: maxRows + 1, skipEmptyLines: 'greedy', delimiter: head.delimiter });
   const [headerRow = [], ...rows] = parsed.data;
   const headers = headerRow.map((h) => h.trim());
   return {

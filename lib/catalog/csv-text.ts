@@ -18,6 +18,22 @@ export interface CsvText {
   encoding: CsvEncoding;
   /** Size of the input in bytes (UTF-8 length for string input). */
   totalBytes: number;
+  /** Delimiter announced by an Excel `sep=;` first line (which is removed from `text`). */
+  delimiter?: string;
+}
+
+/**
+ * Remove Excel's `sep=;` hint line, returning the delimiter it names. Why: Excel writes it in
+ * some locales and hides it when opening, so the header is still row 1 for the seller.
+ */
+export function splitSepLine(text: string): { text: string; delimiter?: string } {
+  const m = /^sep=(.)\r?\n/i.exec(text.slice(0, 8));
+  return m?.[1] ? { text: text.slice(m[0].length), delimiter: m[1] } : { text };
+}
+
+function withSepLine<T extends CsvText>(t: T): T {
+  const { text, delimiter } = splitSepLine(t.text);
+  return delimiter ? { ...t, text, delimiter } : t;
 }
 
 /** Bytes decoded per slice: big enough to be fast, small enough that one slice stays a few ms. */
@@ -150,9 +166,9 @@ function utf8Length(s: string): number {
 export async function readCsvText(input: CsvInput, encoding: CsvEncoding | 'auto' = 'auto'): Promise<CsvText> {
   if (typeof input === 'string') {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-    return { text, encoding: 'utf-8', totalBytes: utf8Length(input) };
+    return withSepLine({ text, encoding: 'utf-8', totalBytes: utf8Length(input) });
   }
-  return decodeCsvBytes(await toBytes(input), encoding);
+  return withSepLine(await decodeCsvBytes(await toBytes(input), encoding));
 }
 
 /**
@@ -175,7 +191,7 @@ export async function readCsvHead(input: CsvInput, maxBytes = 256 * 1024): Promi
     bytes = all.subarray(0, maxBytes);
   }
   const truncated = total > bytes.length;
-  if (!truncated) return { ...(await decodeBytes(bytes, 'auto', false)), truncated };
+  if (!truncated) return withSepLine({ ...(await decodeBytes(bytes, 'auto', false)), truncated });
   // Stream-decode so a character cut by the slice does not make valid UTF-8 look invalid.
   const bom = bomEncoding(bytes);
   let enc: CsvEncoding = bom?.encoding ?? 'utf-8';
@@ -190,7 +206,7 @@ export async function readCsvHead(input: CsvInput, maxBytes = 256 * 1024): Promi
   // Drop the last (probably cut) line so the preview never shows half a row.
   const lastNl = text.lastIndexOf('\n');
   if (lastNl > 0) text = text.slice(0, lastNl + 1);
-  return { text, encoding: enc, totalBytes: total, truncated };
+  return withSepLine({ text, encoding: enc, totalBytes: total, truncated });
 }
 
 /** One chunk of CSV records handed to {@link streamCsvRecords}'s callback. */

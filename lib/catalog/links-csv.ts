@@ -159,7 +159,7 @@ export async function importLinksCsv(db: SkulinkDexie, input: CsvInput, options:
     rows: 0, linked: 0, replaced: 0, unchanged: 0, listingsCreated: 0, duplicates: 0, rejected: 0,
     errors: [], warnings: [], fileErrors: [], batchId, cancelled: false,
   };
-  const { text, totalBytes } = await readCsvText(input);
+  const { text, totalBytes, delimiter } = await readCsvText(input);
   let columns: LinkColumns | undefined;
   const seenListing = new Map<string, number>();
   const reject = (row: number, code: RowIssue['code'], reason: string, column?: string, value?: string): void => {
@@ -222,7 +222,7 @@ export async function importLinksCsv(db: SkulinkDexie, input: CsvInput, options:
         totalBytes,
       });
     },
-    { chunkSize: options.chunkSize, signal: options.signal },
+    { chunkSize: options.chunkSize, signal: options.signal, delimiter },
   );
   if (result.records === 0) summary.fileErrors.push('The file is empty: no header row');
   summary.cancelled = result.aborted;

@@ -32,6 +32,7 @@ const ISSUE_KEYS: Partial<Record<RowIssue['code'], CatalogMessageKey>> = {
   'stock-negative': 'catalog_issue_stock_negative',
   'stock-not-integer': 'catalog_issue_stock_not_integer',
   'gtin-invalid': 'catalog_issue_gtin_invalid',
+  'gtin-scientific': 'catalog_issue_gtin_scientific',
   'asin-invalid': 'catalog_issue_asin_invalid',
   'active-unknown': 'catalog_issue_active_unknown',
   'currency-invalid': 'catalog_issue_currency_invalid',

@@ -98,6 +98,10 @@ export const catalogMessages = {
     en: 'The GTIN "$2" in column "$1" is not a valid EAN/UPC/ISBN (length or check digit); the row was imported without it.',
     es: 'El GTIN «$2» de la columna «$1» no es un EAN/UPC/ISBN válido (longitud o dígito de control); la fila se importó sin él.',
   },
+  catalog_issue_gtin_scientific: {
+    en: 'The GTIN "$2" in column "$1" was turned into a number by a spreadsheet (digits are lost); format the column as text and export again. The row was imported without it.',
+    es: 'Una hoja de cálculo convirtió el GTIN «$2» de la columna «$1» en un número (se pierden dígitos); da formato de texto a la columna y exporta de nuevo. La fila se importó sin él.',
+  },
   catalog_issue_asin_invalid: { en: 'The ASIN "$2" is not an ASIN; imported without it.', es: 'El ASIN «$2» no es un ASIN; se importó sin él.' },
   catalog_issue_active_unknown: { en: '"$2" in column "$1" is neither yes nor no; the active flag was left as it was.', es: '«$2» de la columna «$1» no es ni sí ni no; el estado activo no se cambió.' },
   catalog_issue_currency_invalid: { en: 'The currency "$2" is not a 3-letter code; ignored.', es: 'La moneda «$2» no es un código de 3 letras; se ignoró.' },
