@@ -137,10 +137,15 @@ describe('sync engine', () => {
     const running = slow.runJob('catalog');
     await new Promise((r) => setTimeout(r, 20));
     expect((await other.runJob('catalog')).outcome).toBe('busy');
-    // The nightly orders pass shares the orders lane.
     expect((await engine.status()).jobs.find((j) => j.kind === 'catalog')?.running).toBe(true);
     release();
     expect((await running).outcome).toBe('ok');
+    // The nightly orders pass shares the orders lane: in one engine it waits for the orders run.
+    await engine.updateSettings({ marketplaceIds: [US] });
+    const orders = engine.runJob('orders');
+    const nightly = engine.runJob('ordersNightly');
+    expect((await orders).outcome).not.toBe('busy');
+    expect((await nightly).outcome).not.toBe('busy');
   });
 
   it('skips jobs whose channel is off and gives alarm definitions for the rest', async () => {

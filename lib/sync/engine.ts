@@ -196,7 +196,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     refreshSuggestions: deps.refreshSuggestions,
     debug: deps.log,
   };
-  const running = new Map<string, Promise<RunResult>>();
+  const running = new Map<string, { kind: JobKind; promise: Promise<RunResult> }>();
   const jobIdOf = (kind: JobKind) => `${accountId}:${kind}`;
   const leaseIdOf = (kind: JobKind) => `lease:${accountId}:${LANES[kind]}`;
 
@@ -280,9 +280,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   function runJob(kind: JobKind, options: RunOptions = {}): Promise<RunResult> {
     const leaseId = leaseIdOf(kind);
     const inFlight = running.get(leaseId);
-    if (inFlight) return Promise.resolve({ jobId: jobIdOf(kind), kind, outcome: 'busy', counts: {}, errors: 0, resumed: 0 });
-    const p = doRun(kind, options).finally(() => running.delete(leaseId));
-    running.set(leaseId, p);
+    // The same job is already running here: "Sync now" during an alarm's run is that run.
+    if (inFlight?.kind === kind) return Promise.resolve({ jobId: jobIdOf(kind), kind, outcome: 'busy', counts: {}, errors: 0, resumed: 0 });
+    // Another job of the lane (orders vs the nightly pass) runs here: go after it.
+    const p = (inFlight ? inFlight.promise.then(() => undefined, () => undefined) : Promise.resolve())
+      .then(() => doRun(kind, options))
+      .finally(() => {
+        if (running.get(leaseId)?.promise === p) running.delete(leaseId);
+      });
+    running.set(leaseId, { kind, promise: p });
     return p;
   }
 
