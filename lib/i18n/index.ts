@@ -1,4 +1,4 @@
-import { substitute, type Language, type MessageEntry, type MessageTable } from './core';
+import { LANGUAGES, substitute, type Language, type MessageEntry, type MessageTable } from './core';
 import { allMessages } from './table';
 
 export { LANGUAGES, type Language } from './core';
@@ -11,35 +11,29 @@ export function setLanguage(lang: Language | undefined): void {
   forced = lang;
 }
 
-type I18nApi = { getMessage(name: string, subs?: string[]): string };
+type I18nApi = { getUILanguage?(): string };
 function browserI18n(): I18nApi | undefined {
   const g = globalThis as { chrome?: { i18n?: I18nApi }; browser?: { i18n?: I18nApi } };
   return g.browser?.i18n ?? g.chrome?.i18n;
 }
 
+let detected: Language | undefined;
+/** The browser's UI language if we ship it, else English (read once). */
+function browserLanguage(): Language {
+  if (!detected) {
+    const ui = (browserI18n()?.getUILanguage?.() ?? (typeof navigator !== 'undefined' ? navigator.language : 'en')).toLowerCase();
+    detected = LANGUAGES.find((l) => ui === l || ui.startsWith(`${l}-`)) ?? 'en';
+  }
+  return detected;
+}
+
 /**
- * Translate a message key, filling $1..$9. Reads the browser's i18n messages (generated from
- * the same table), falling back to the table itself where the API is missing (Node tests).
+ * Translate a message key, filling $1..$9, in the seller's chosen language or the browser's.
+ * Reads the same table the _locales files are generated from, directly: i18n.getMessage is slow
+ * enough in content scripts to matter when a thousand badges are drawn.
  */
 export function t(key: MessageKey, subs?: readonly (string | number)[]): string {
   const entry: MessageEntry | undefined = (allMessages as MessageTable)[key];
-  if (forced && entry) return substitute(entry[forced], subs);
-  const template = browserTemplate(key);
-  if (template) return substitute(template, subs);
-  return entry ? substitute(entry.en, subs) : key;
-}
-
-const PLACEHOLDERS = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
-const templates = new Map<string, string>();
-/**
- * The browser's message with its $n placeholders kept, cached: getMessage is slow enough to
- * matter when a thousand badges are drawn.
- */
-function browserTemplate(key: string): string {
-  let s = templates.get(key);
-  if (s === undefined) {
-    s = browserI18n()?.getMessage(key, PLACEHOLDERS) ?? '';
-    templates.set(key, s);
-  }
-  return s;
+  if (!entry) return key;
+  return substitute(entry[forced ?? browserLanguage()], subs);
 }

@@ -71,6 +71,16 @@ export function findRowElements(root: ParentNode): Element[] {
   return out;
 }
 
+/**
+ * Whether an added node is, or holds, a listing row: a cheap test for a MutationObserver, so
+ * rows can be annotated before the page's next frame is drawn.
+ */
+export function holdsRows(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return el.matches(INVENTORY_ROW_CANDIDATES) || el.querySelector(INVENTORY_ROW_CANDIDATES) !== null;
+}
+
 /** The shape of a row element found by findRowElements. */
 export function rowShape(el: Element): 'janus' | 'legacy' {
   return isLegacyRow(el) ? 'legacy' : 'janus';
