@@ -31,6 +31,8 @@ export interface RunDeps {
   probe?: (label: string) => void;
   /** Optional: rebuild match suggestions after links were reconciled; returns how many were made. */
   refreshSuggestions?: (db: SkulinkDexie, signal: AbortSignal) => Promise<number>;
+  /** Optional: the seller's auto-link (LinkService.autoLink with their SKU rules) instead of the built-in exact SKU/GTIN pass. */
+  autoLink?: (marketplaceId: string, signal: AbortSignal) => Promise<{ linked: number; ambiguous?: number; noMatch?: number }>;
   debug?: (message: string, data?: unknown) => void;
 }
 

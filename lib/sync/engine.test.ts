@@ -202,4 +202,14 @@ describe('sync engine', () => {
     expect(st.jobs.find((j) => j.kind === 'catalog')).toMatchObject({ resumable: true, running: false, lastRun: { outcome: 'interrupted' } });
     expect((await engine.resume()).map((x) => [x.kind, x.outcome])).toEqual([['catalog', 'ok']]);
   });
+
+  it("delegates reconciliation to the seller's auto-link when given", async () => {
+    const { db, s } = await setup(5, 0);
+    const clock = createVirtualClock();
+    const calls: string[] = [];
+    const engine = createSyncEngine({ db, marketplace: s.marketplace, catalog: s.catalog, clock, autoLink: async (id) => (calls.push(id), { linked: 3, noMatch: 2 }) });
+    const r = await engine.runJob('reconcile');
+    expect(calls).toEqual([US]);
+    expect(r.counts).toMatchObject({ linked: 3, noMatch: 2 });
+  });
 });

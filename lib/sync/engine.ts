@@ -57,6 +57,8 @@ export interface SyncEngineDeps {
   probe?: (label: string) => void;
   /** Rebuild match suggestions after reconciliation (the matcher's job); returns how many. */
   refreshSuggestions?: RunDeps['refreshSuggestions'];
+  /** The seller's auto-link per marketplace (e.g. `(id) => linkService.autoLink(marketplaceById(id)!)`); default: exact SKU, then GTIN. */
+  autoLink?: RunDeps['autoLink'];
 }
 
 /** Something the seller should be told about outside the popup. */
@@ -194,6 +196,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     random,
     probe: deps.probe,
     refreshSuggestions: deps.refreshSuggestions,
+    autoLink: deps.autoLink,
     debug: deps.log,
   };
   const running = new Map<string, { kind: JobKind; promise: Promise<RunResult> }>();

@@ -14,6 +14,20 @@ const normSku = (s: string) => s.normalize('NFKC').trim().toUpperCase();
 export async function runReconcileJob(ctx: RunContext): Promise<void> {
   const { db } = ctx;
   let offset = (ctx.cp.cursor['offset'] as number | undefined) ?? 0;
+  const autoLink = ctx.deps.autoLink;
+  if (autoLink && !ctx.cp.cursor['linked']) {
+    // The seller's own auto-link (with their SKU rules), one marketplace per step.
+    const ids = ctx.settings.marketplaceIds;
+    while (offset < ids.length) {
+      ctx.checkAbort();
+      const r = await autoLink(ids[offset]!, ctx.signal);
+      offset += 1;
+      ctx.count('linked', r.linked);
+      ctx.count('ambiguous', r.ambiguous ?? 0);
+      ctx.count('noMatch', r.noMatch ?? 0);
+      await ctx.commit('link', { offset, linked: offset >= ids.length }, { progress: { phase: 'reconcile', done: offset, total: ids.length } });
+    }
+  }
   if (!ctx.cp.cursor['linked']) {
     const products = await db.products.toArray();
     const bySku = new Map<string, string[]>();
