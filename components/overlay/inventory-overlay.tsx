@@ -1,5 +1,3 @@
-import { useSyncExternalStore } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import type { RowState } from '@/lib/domain/link';
 import type { Marketplace } from '@/lib/domain/marketplaces';
 import type { Send } from '@/lib/messaging/client';
@@ -7,9 +5,9 @@ import type { PageRow, RowView } from '@/lib/messaging/protocol';
 import { extractInventoryRow, findRowElements, findUnreadableRows, type InventoryRow } from '@/lib/sites/seller-central/inventory';
 import { renderBadge, type BadgeActions } from './badge';
 import { InventoryBar } from './inventory-bar';
-import { LinkPopover } from './link-popover';
+import { mountPageApp, PopoverSlot } from './page-app';
 import { createOverlayStore, type OverlayStore } from './store';
-import { attachOverlayShadow, FONT_STYLE, HOST_STYLE } from './styles';
+import { attachOverlayShadow, HOST_STYLE } from './styles';
 
 /** Per-frame budget for DOM work, so no task comes near 50 ms even with a thousand rows. */
 const FRAME_BUDGET_MS = 12;
@@ -83,15 +81,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   }
 
   // ---------- page-level UI (bar + popover) in one shadow root ----------
-  const appHost = doc.createElement('div');
-  appHost.setAttribute('data-skulink-app', '');
-  appHost.setAttribute('style', `all: initial; position: static; ${FONT_STYLE}`);
-  const appShadow = attachOverlayShadow(appHost);
-  const appMount = doc.createElement('div');
-  appShadow.append(appMount);
-  doc.documentElement.append(appHost);
-  const reactRoot: Root = createRoot(appMount);
-  reactRoot.render(<App store={store} send={send} onRow={applyRow} onBulkChange={refreshAll} />);
+  const app = mountPageApp(doc, <App store={store} send={send} onRow={applyRow} onBulkChange={refreshAll} />);
 
   // ---------- rows ----------
   function schedule() {
@@ -99,7 +89,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   }
 
   function collect() {
-    if (!appHost.isConnected) doc.documentElement.append(appHost);
+    app.ensureAttached();
     const found = findRowElements(doc);
     for (const el of found) {
       const h = hosts.get(el);
@@ -276,8 +266,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     if (seenTimer) clearTimeout(seenTimer);
-    reactRoot.unmount();
-    appHost.remove();
+    app.remove();
     for (const h of hosts.values()) h.el.remove();
   });
   return { store };
@@ -290,10 +279,4 @@ function App({ store, send, onRow, onBulkChange }: { store: OverlayStore; send: 
       <PopoverSlot store={store} send={send} onRow={onRow} />
     </>
   );
-}
-
-function PopoverSlot({ store, send, onRow }: { store: OverlayStore; send: Send; onRow(v: RowView): void }) {
-  const { popover } = useSyncExternalStore(store.subscribe, store.get);
-  if (!popover) return null;
-  return <LinkPopover key={popover.sku} sku={popover.sku} anchor={popover.anchor} send={send} onRow={onRow} onClose={() => store.set({ popover: undefined })} />;
 }

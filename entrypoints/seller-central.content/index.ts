@@ -5,6 +5,7 @@ import { setLanguage } from '@/lib/i18n';
 import { marketplaceForHost } from '@/lib/domain/marketplaces';
 import { detectPage } from '@/lib/sites/seller-central/page';
 import { startInventoryOverlay } from '@/components/overlay/inventory-overlay';
+import { startOrdersOverlay } from '@/components/overlay/orders-overlay';
 
 export default defineContentScript({
   matches: SELLER_CENTRAL_MATCHES,
@@ -20,6 +21,12 @@ export default defineContentScript({
           // Inventory rows are found by their nature, not only by URL: legacy and new paths both qualify.
           matches: (url) => { const kind = detectPage(url); return kind !== 'orders-list' && kind !== 'order-detail'; },
           init: (signal) => void startInventoryOverlay({ send, marketplace, signal }),
+        },
+        {
+          name: 'orders-overlay',
+          // Each order's Skulink status and its unlinked SKUs, on the order list and the order detail page.
+          matches: (url) => { const kind = detectPage(url); return kind === 'orders-list' || kind === 'order-detail'; },
+          init: (signal) => void startOrdersOverlay({ send, marketplace, signal }),
         },
       ],
       { log: (name, error) => console.warn(`[Skulink] ${name} failed:`, error) },

@@ -3,6 +3,7 @@ import { commonMessages } from './messages/common';
 import { overlayMessages } from './messages/overlay';
 import { optionsMessages } from './messages/options';
 import { popupMessages } from './messages/popup';
+import { ordersMessages } from './messages/orders';
 
 /** Every message of the extension. Each area keeps its own file; keys are unique across them. */
 export const allMessages = {
@@ -10,4 +11,5 @@ export const allMessages = {
   ...overlayMessages,
   ...optionsMessages,
   ...popupMessages,
+  ...ordersMessages,
 } satisfies MessageTable;
