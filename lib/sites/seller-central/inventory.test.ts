@@ -7,7 +7,7 @@ import {
 } from '../../../tests/fixtures/seller-central/generate.ts';
 import { loadFixture, parseDocument } from '../../../tests/fixtures/seller-central/load.ts';
 import {
-  extractInventoryRow, extractInventoryRows, findRowBySku, findRowElements, findUnreadableRows, readPagination, readSku,
+  extractInventoryRow, extractInventoryRows, extractRowIdentity, findRowBySku, findRowElements, findUnreadableRows, readPagination, readSku,
   type InventoryRow,
 } from './inventory.ts';
 import type { FixtureName } from './selectors.ts';
@@ -364,4 +364,23 @@ describe('listings for the demo catalog', () => {
     expect(new Set(listed.map((l) => l.sku))).toEqual(onPages);
     expect(listed.filter((l) => l.gtin).length).toBeGreaterThan(10);
   });
+});
+
+describe('extractRowIdentity (the fast path the overlay badges rows with)', () => {
+  for (const name of ['inventory-janus-en-us', 'inventory-janus-en-us-rehashed', 'inventory-legacy-en-us', 'inventory-legacy-de', 'inventory-janus-ja']) {
+    it(`agrees with the full extraction on ${name}`, () => {
+      const doc = loadFixture(name);
+      const rows = findRowElements(doc);
+      expect(rows.length).toBeGreaterThan(5);
+      for (const el of rows) {
+        const full = extractInventoryRow(el, { decimal: '.' });
+        const fast = extractRowIdentity(el);
+        expect(fast?.sku).toBe(full?.sku);
+        if (full && fast) {
+          expect(fast.mount).toBe(full.mount);
+          expect(fast.shape).toBe(full.shape);
+        }
+      }
+    });
+  }
 });

@@ -71,6 +71,33 @@ export function findRowElements(root: ParentNode): Element[] {
   return out;
 }
 
+/** What the overlay needs to put a badge in a row at once: its SKU and where the badge goes. */
+export interface RowIdentity {
+  sku: string;
+  mount: Element;
+  shape: 'janus' | 'legacy';
+}
+
+/**
+ * The SKU and badge place of a row, reading as little as possible (a data attribute or the row's
+ * JSON first), so a thousand rows can be badged before the page's next frame; the full
+ * extraction (title, price, quantity...) can follow when the page is idle.
+ */
+export function extractRowIdentity(el: Element): RowIdentity | null {
+  if (isLegacyRow(el)) {
+    const sku = legacySku(el, legacyData(el));
+    if (sku === undefined) return null;
+    const mount = el.querySelector(SELECTORS.legacyTitleCell.css) ?? el.querySelector(SELECTORS.legacySkuCell.css) ?? el.querySelector('td') ?? el;
+    return { sku, mount, shape: 'legacy' };
+  }
+  const sku = janusSku(el);
+  if (sku === undefined) return null;
+  const product = el.querySelector(SELECTORS.janusProductDetails.css);
+  const link = product ? null : el.querySelector(SELECTORS.productLink.css);
+  const mount = (product ?? link)?.closest(SELECTORS.janusCellOfRow.css) ?? product?.parentElement ?? el.querySelector(SELECTORS.janusContentRow.css) ?? el;
+  return { sku, mount, shape: 'janus' };
+}
+
 /**
  * Whether an added node is, or holds, a listing row: a cheap test for a MutationObserver, so
  * rows can be annotated before the page's next frame is drawn.
