@@ -3,6 +3,7 @@ import { commonMessages } from './messages/common';
 import { overlayMessages } from './messages/overlay';
 import { optionsMessages } from './messages/options';
 import { popupMessages } from './messages/popup';
+import { syncUiMessages } from './messages/sync-ui';
 import { ordersMessages } from './messages/orders';
 
 /** Every message of the extension. Each area keeps its own file; keys are unique across them. */
@@ -11,5 +12,6 @@ export const allMessages = {
   ...overlayMessages,
   ...optionsMessages,
   ...popupMessages,
+  ...syncUiMessages,
   ...ordersMessages,
 } satisfies MessageTable;
