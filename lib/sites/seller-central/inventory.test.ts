@@ -367,7 +367,7 @@ describe('listings for the demo catalog', () => {
 });
 
 describe('extractRowIdentity (the fast path the overlay badges rows with)', () => {
-  for (const name of ['inventory-janus-en-us', 'inventory-janus-en-us-rehashed', 'inventory-legacy-en-us', 'inventory-legacy-de', 'inventory-janus-ja']) {
+  for (const name of ['inventory-janus-en-us', 'inventory-janus-en-us-rehashed', 'inventory-legacy-en-us', 'inventory-legacy-de', 'inventory-janus-ja'] as const) {
     it(`agrees with the full extraction on ${name}`, () => {
       const doc = loadFixture(name);
       const rows = findRowElements(doc);
