@@ -77,6 +77,8 @@ function itemControl(item: OrderItemView, actions: OrderBadgeActions): HTMLEleme
       title: t('orders_item_linked_title', [item.sku, product, item.productTitle ?? '']),
       'data-skulink-item': item.sku,
       'data-skulink-item-state': 'linked',
+      // Focusable from script only: focus lands here after linking from the popover.
+      tabindex: '-1',
     }, h('span', { 'aria-hidden': 'true' }, '✓'), h('span', { className: 'truncate' }, t('orders_item_linked', [item.sku, product])));
   }
   const b: HTMLButtonElement = h('button', {

@@ -118,8 +118,9 @@ export function startOrdersOverlay(opts: { send: Send; marketplace: Marketplace;
     const placed = new Set<Element>();
     for (const host of doc.querySelectorAll(`[${ORDER_ATTR}]`)) {
       const mount = host.parentElement;
-      // A row React reused for another order, a row that is no longer an order's first, or a duplicate.
-      if (!mount || wanted.get(mount) !== host.getAttribute(ORDER_ATTR) || placed.has(mount)) host.remove();
+      // A row React reused for another order, a row that is no longer an order's first, a duplicate,
+      // or a copy the page cloned from ours (a clone has no shadow root).
+      if (!mount || !host.shadowRoot || wanted.get(mount) !== host.getAttribute(ORDER_ATTR) || placed.has(mount)) host.remove();
       else placed.add(mount);
     }
     for (const o of orders) {
@@ -183,6 +184,15 @@ export function startOrdersOverlay(opts: { send: Send; marketplace: Marketplace;
       apply(orderId, { kind: 'view', view: { ...state.view, items } });
       if (pageItems.has(orderId)) ask(orderId);
     }
+    // The button the popover hung from was redrawn: give focus to what replaced it (keyboard users).
+    setTimeout(() => {
+      const active = doc.activeElement;
+      if (active && active !== doc.body && !active.hasAttribute('data-skulink-app')) return;
+      for (const host of doc.querySelectorAll(`[${ORDER_ATTR}]`)) {
+        const control = [...(host.shadowRoot?.querySelectorAll<HTMLElement>('[data-skulink-item]') ?? [])].find((el) => el.getAttribute('data-skulink-item') === row.sku);
+        if (control) return control.focus();
+      }
+    }, 0);
   }
 
   // Statuses change while the page stays open (the sync runs every few minutes): ask again on return.

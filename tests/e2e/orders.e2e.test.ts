@@ -119,6 +119,16 @@ describe('orders overlay on Seller Central (built extension, real Chromium)', ()
     for (const i of ORDERS_EN_US[1]!.items) expect(await item(page, usMulti, i.sku).getAttribute('data-skulink-item-state')).toBe('unlinked');
     // "<Set of 10>" in a title stays text.
     expect(await page.evaluate(() => document.querySelectorAll('set').length)).toBe(0);
+
+    // The page re-renders its rows (new nodes, our hosts copied without their shadow roots): one drawn badge per order again.
+    await page.evaluate(() => {
+      const tbody = document.querySelector('#orders-table tbody')!;
+      tbody.replaceWith(tbody.cloneNode(true));
+    });
+    await expect
+      .poll(async () => page.$$eval('[data-skulink-order]', (els) => els.filter((e) => e.shadowRoot?.textContent).map((e) => e.getAttribute('data-skulink-order-status')).join()))
+      .toBe(ORDERS_EN_US.map((o) => hosts[o.orderId]!.status).join());
+    expect(await page.locator('[data-skulink-order]').count()).toBe(ORDERS_EN_US.length);
     await page.close();
   });
 
@@ -165,6 +175,8 @@ describe('orders overlay on Seller Central (built extension, real Chromium)', ()
 
     await expect.poll(async () => item(page, usMulti, BOX).getAttribute('data-skulink-item-state')).toBe('linked');
     expect(await item(page, usMulti, BOX).textContent()).toContain('CAT-BOX');
+    // Focus returns to the order's badge, on what replaced the Link button.
+    await expect.poll(async () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.getAttribute('data-skulink-item'))).toBe(BOX);
     await expect.poll(async () => host(page, usMulti).getAttribute('data-skulink-order-unlinked')).toBe('2');
     // The status is the sync engine's until its next run; the other orders are untouched.
     expect(await host(page, usMulti).getAttribute('data-skulink-order-status')).toBe('error');
