@@ -225,7 +225,7 @@ export interface CsvChunk {
 
 /** Options of {@link streamCsvRecords}. */
 export interface StreamCsvOptions {
-  /** Characters parsed per chunk (default 32 KiB). */
+  /** Characters parsed per chunk (default 16 KiB). */
   chunkSize?: number;
   /** Stop after the current chunk when aborted; the promise then resolves with `aborted: true`. */
   signal?: AbortSignal;
@@ -257,7 +257,7 @@ export function streamCsvRecords(
   onChunk: (chunk: CsvChunk) => void | Promise<void>,
   options: StreamCsvOptions = {},
 ): Promise<StreamCsvResult> {
-  const { chunkSize = 32 * 1024, signal, delimiter } = options;
+  const { chunkSize = 16 * 1024, signal, delimiter } = options;
   return new Promise<StreamCsvResult>((resolve, reject) => {
     let records = 0;
     let chunks = 0;

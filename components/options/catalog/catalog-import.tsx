@@ -167,12 +167,20 @@ export function CatalogImport({ db }: CatalogImportProps) {
     setSummary(null);
     setImportError(null);
     setProgress({ rowsDone: 0, bytesDone: 0, totalBytes: file.size, created: 0, updated: 0, rejected: 0 });
+    // Re-render at most every 100 ms: a 100,000-row file reports progress several hundred times.
+    let lastPaint = 0;
+    const onProgress = (p: ImportProgress): void => {
+      const now = performance.now();
+      if (now - lastPaint < 100 && p.bytesDone < p.totalBytes) return;
+      lastPaint = now;
+      setProgress(p);
+    };
     try {
       const result = await importCatalogToDb(db, file, mapping, {
         fileName: file.name,
         signal: ctrl.signal,
         delimiter: preview.delimiter,
-        onProgress: setProgress,
+        onProgress,
       });
       setSummary(result);
     } catch (err) {
