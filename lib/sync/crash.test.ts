@@ -69,7 +69,10 @@ describe('kill and resume', () => {
     }
     const check = await checkScenario(db, s, 'default', clock.now());
     expect(kills).toBe(100);
-    expect(killedAt.size).toBeGreaterThan(10);
+    // Kills landed in many places: Dexie writes, and both sides of network calls.
+    expect(killedAt.size).toBeGreaterThanOrEqual(8);
+    expect([...killedAt.keys()].some((k) => k.startsWith('after '))).toBe(true);
+    expect([...killedAt.keys()].some((k) => k.startsWith('db '))).toBe(true);
     expect(check.duplicated).toEqual([]);
     expect(check.lost).toEqual([]);
     expect(check.stockMismatch).toEqual([]);

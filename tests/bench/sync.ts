@@ -156,7 +156,7 @@ async function main() {
 
   // ---- 3: kill and resume ---------------------------------------------------------------------
   const crash = await crashRun();
-  say(`crash: ${crash.kills} kills at ${crash.distinctPoints} distinct await points; lost ${crash.lost}, duplicated ${crash.duplicated}, unexpected ${crash.unexpected}, wrong offers ${crash.wrongOffers}; ${crash.imported} orders imported, offers resent after a kill ${crash.resent} (real ${crash.realSeconds} s)`);
+  say(`crash: ${crash.kills} kills at ${crash.distinctPoints} distinct await points; lost ${crash.lost}, duplicated ${crash.duplicated}, unexpected ${crash.unexpected}, wrong offers ${crash.wrongOffers}; ${crash.imported} orders imported; listing updates beyond the first per listing ${crash.resent} (stock changed between workers, and in-flight chunks resent after kills) (real ${crash.realSeconds} s)`);
 
   if (asJson) console.log(JSON.stringify({ priceStock, orders, crash }));
 }

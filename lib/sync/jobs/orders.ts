@@ -18,6 +18,8 @@ import { adjustReservations, openReservations, withReservations, type OpenReserv
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
+/** How long log entries are kept (the nightly pass deletes older ones). */
+export const LOG_RETENTION_MS = 90 * DAY;
 
 /** Start of the previous UTC day before `now` (the nightly pass window). */
 export function previousDayStart(now: number): number {
@@ -294,4 +296,9 @@ export async function runOrdersJob(ctx: RunContext, nightly: boolean): Promise<v
     await importOrder(ctx, id);
   }
   ctx.memoryUpdate['windowEnd'] = until;
+  if (nightly) {
+    // Nightly housekeeping: log entries older than LOG_RETENTION_MS go.
+    const before = ctx.now - LOG_RETENTION_MS;
+    await ctx.commit('housekeeping', ctx.cp.cursor, { work: async () => void (await tables.logs.where('at').below(before).delete()) });
+  }
 }
