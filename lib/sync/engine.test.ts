@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createVirtualClock } from '../connectors/http/clock';
 import { createDb } from '../db/db';
 import { listingId } from '../domain/listing';
-import { createSyncEngine } from './engine';
+import { ConnectorError } from '../connectors/types';
+import { createSyncEngine, type SyncEvent } from './engine';
 import { syncTables } from './repo';
 import { checkScenario, createScenario, US } from './testing/scenario';
 
@@ -211,5 +212,30 @@ describe('sync engine', () => {
     const r = await engine.runJob('reconcile');
     expect(calls).toEqual([US]);
     expect(r.counts).toMatchObject({ linked: 3, noMatch: 2 });
+  });
+
+  it('explains an expired authorization on the account and tells the background to notify', async () => {
+    const { db, s } = await setup(5, 3);
+    const clock = createVirtualClock();
+    const events: SyncEvent[] = [];
+    const marketplace = { ...s.marketplace, listOrders: async () => { throw new ConnectorError('invalid_grant', 'The refresh token is invalid', { retryable: false }); } };
+    const engine = createSyncEngine({ db, marketplace, catalog: s.catalog, clock, notify: (e) => events.push(e) });
+    await engine.updateSettings({ language: 'es' });
+    const r = await engine.runJob('orders');
+    expect(r).toMatchObject({ outcome: 'failed', error: { code: 'invalid_grant' } });
+    const st = await engine.status();
+    expect(st.account.tokenValid).toBe(false);
+    expect(st.account.authError?.title).toBe('El acceso a Amazon caducó o se revocó');
+    expect(await db.logs.where('subjectType').equals('account').first()).toMatchObject({ code: 'invalid_grant', language: 'es' });
+    expect(events).toContainEqual({ type: 'auth-failed', accountId: 'default', code: 'invalid_grant' });
+  });
+
+  it('tells the background which orders failed to import (desktop notification)', async () => {
+    const { db, s } = await setup(10, 12);
+    const events: SyncEvent[] = [];
+    const engine = createSyncEngine({ db, marketplace: s.marketplace, catalog: s.catalog, clock: createVirtualClock(), notify: (e) => events.push(e) });
+    for (const kind of ['catalog', 'listings', 'reconcile', 'orders'] as const) await engine.runJob(kind);
+    const failed = events.find((e) => e.type === 'orders-failed');
+    expect(failed && failed.type === 'orders-failed' ? failed.orderIds.length : 0).toBeGreaterThan(0);
   });
 });
