@@ -51,6 +51,7 @@ export type MappingProblem =
   | { code: 'warehouse-name-empty'; column: number }
   | { code: 'warehouse-duplicate'; column: number; name: string }
   | { code: 'extra-name-empty'; column: number }
+  | { code: 'extra-duplicate'; column: number; name: string }
   | { code: 'column-out-of-range'; column: number };
 
 /** Strip accents, lower-case, and turn separators into single spaces: "Código (EAN)" -> "codigo ean". */
@@ -221,8 +222,11 @@ export function guessMapping(headers: string[], samples: readonly (readonly stri
       mapping.stock.push({ column, warehouse: name });
       return;
     }
-    const name = header.trim();
-    if (name) mapping.extra.push({ column, name });
+    const base = header.trim();
+    if (!base) return;
+    let name = base;
+    for (let i = 2; mapping.extra.some((e) => e.name === name); i++) name = `${base} ${i}`;
+    mapping.extra.push({ column, name });
   });
   if (mapping.price !== undefined) {
     const values = samples.map((r) => r[mapping.price as number] ?? '').filter(Boolean);
@@ -285,7 +289,7 @@ export function assignmentsToMapping(
 
 /**
  * Check a mapping before importing: SKU and title are required; every stock column needs a
- * warehouse name, unique among stock columns; every extra needs a name; columns must exist.
+ * warehouse name, unique among stock columns; every extra needs a unique name; columns must exist.
  */
 export function validateMapping(mapping: ColumnMapping, columnCount: number): MappingProblem[] {
   const problems: MappingProblem[] = [];
@@ -303,9 +307,13 @@ export function validateMapping(mapping: ColumnMapping, columnCount: number): Ma
     else if (seen.has(name.toLowerCase())) problems.push({ code: 'warehouse-duplicate', column: s.column, name });
     seen.add(name.toLowerCase());
   }
+  const extras = new Set<string>();
   for (const e of mapping.extra) {
     if (e.column >= columnCount) problems.push({ code: 'column-out-of-range', column: e.column });
-    if (!e.name.trim()) problems.push({ code: 'extra-name-empty', column: e.column });
+    const name = e.name.trim();
+    if (!name) problems.push({ code: 'extra-name-empty', column: e.column });
+    else if (extras.has(name)) problems.push({ code: 'extra-duplicate', column: e.column, name });
+    extras.add(name);
   }
   return problems;
 }

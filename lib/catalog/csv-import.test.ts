@@ -109,6 +109,12 @@ describe('guessMapping', () => {
     expect(problems.map((p) => p.code)).toEqual(['sku-required', 'title-required', 'warehouse-duplicate', 'warehouse-name-empty']);
   });
 
+  it('gives repeated extra headers distinct names and reports a mapping that repeats one', () => {
+    const m = guessMapping(['sku', 'title', 'Color', 'Color']);
+    expect(m.extra).toEqual([{ column: 2, name: 'Color' }, { column: 3, name: 'Color 2' }]);
+    expect(validateMapping({ ...m, extra: [{ column: 2, name: 'Color' }, { column: 3, name: 'Color' }] }, 4)).toEqual([{ code: 'extra-duplicate', column: 3, name: 'Color' }]);
+  });
+
   it('converts between per-column assignments and the mapping', () => {
     const m = guessMapping(['sku', 'title', 'stock_a', 'notes', '']);
     const a = mappingToAssignments(m, 5);

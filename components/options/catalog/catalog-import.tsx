@@ -57,6 +57,8 @@ function problemText(p: MappingProblem, headers: readonly string[]): string {
       return ct('catalog_problem_warehouse_duplicate', [col(p.column), p.name]);
     case 'extra-name-empty':
       return ct('catalog_problem_extra_name_empty', [col(p.column)]);
+    case 'extra-duplicate':
+      return ct('catalog_problem_extra_duplicate', [col(p.column), p.name]);
     case 'column-out-of-range':
       return ct('catalog_problem_column_out_of_range', [p.column + 1]);
   }

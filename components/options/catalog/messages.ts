@@ -43,6 +43,7 @@ export const catalogMessages = {
   catalog_problem_warehouse_name_empty: { en: 'Column "$1" needs a warehouse name.', es: 'La columna «$1» necesita un nombre de almacén.' },
   catalog_problem_warehouse_duplicate: { en: 'Warehouse "$2" is used by more than one column (column "$1").', es: 'El almacén «$2» lo usa más de una columna (columna «$1»).' },
   catalog_problem_extra_name_empty: { en: 'Column "$1" needs a name.', es: 'La columna «$1» necesita un nombre.' },
+  catalog_problem_extra_duplicate: { en: 'The name "$2" is used by more than one extra column (column "$1").', es: 'El nombre «$2» lo usa más de una columna extra (columna «$1»).' },
   catalog_problem_column_out_of_range: { en: 'Column $1 does not exist in this file.', es: 'La columna $1 no existe en este archivo.' },
   catalog_import_button: { en: 'Import catalog', es: 'Importar catálogo' },
   catalog_cancel_button: { en: 'Cancel', es: 'Cancelar' },
