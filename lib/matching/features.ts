@@ -38,19 +38,33 @@ const BRAND_FILLER = new Set([
   'industries', 'enterprises', 'brands', 'media', 'entertainment', 'interactive', 'usa', 'us', 'europe', 'com', 'www',
 ]);
 
-/** Build a comparison side from a title, brand and price. */
-export function makeSide(title: string, brand: string | undefined, price: number | undefined, description?: string): Side {
-  const a = analyze(title);
-  const termList = [...new Set<string>([...a.words, ...a.codes])];
-  const terms = new Set(termList);
-  const brandText = brand ? normalizeText(brand).trim() : undefined;
-  const brandTokens = brandText ? analyze(brandText).words.filter((w) => w.length > 1 && !BRAND_FILLER.has(w)) : [];
-  const side: Side = { a, terms, termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: price && price > 0 ? price : undefined };
-  if (description) {
-    const da = analyze(description.slice(0, 1000));
-    side.descTerms = new Set([...da.words, ...da.codes]);
+const brandCache = new Map<string, string[]>();
+
+/** Significant tokens of a brand; cached because a catalog repeats a few hundred brands. */
+function brandTokensOf(brandText: string): string[] {
+  let t = brandCache.get(brandText);
+  if (!t) {
+    if (brandCache.size > 5000) brandCache.clear();
+    t = analyze(brandText).words.filter((w) => w.length > 1 && !BRAND_FILLER.has(w));
+    brandCache.set(brandText, t);
   }
-  return side;
+  return t;
+}
+
+const NO_TERMS: TermLookup = { has: () => false };
+
+/**
+ * Build a comparison side from a title, brand and price. `lean` skips the term set: the index
+ * keeps term ids instead and supplies the lookup (see MatchIndex).
+ */
+export function makeSide(title: string, brand: string | undefined, price: number | undefined, lean = false): Side {
+  const a = analyze(title);
+  const brandText = brand ? normalizeText(brand).trim() : undefined;
+  const brandTokens = brandText ? brandTokensOf(brandText) : [];
+  const p = price && price > 0 ? price : undefined;
+  if (lean) return { a, terms: NO_TERMS, cacheGrams: false, brandTokens, brandText: brandText || undefined, price: p };
+  const termList = [...new Set<string>([...a.words, ...a.codes])];
+  return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p };
 }
 
 const scratch = new Map<string, number>();

@@ -15,11 +15,51 @@ interface Doc {
   side: Side;
   /** Term ids of the title, ascending, and their normalized TF-IDF weights. */
   tids: Int32Array;
-  tf: Uint16Array;
-  tw: Float32Array;
+  /** Term counts (capped at 255), same order as tids. Weights are (1 + ln tf) · idf · invNorm. */
+  tf: Uint8Array;
   /** Term ids of the description's first 300 characters, ascending (for descCoverage). */
   descIds?: Int32Array;
   alive: boolean;
+  /** Whether this doc's trigrams are in the trigram DF sample. */
+  gramCounted?: boolean;
+}
+
+/**
+ * The `k` docs of `docs` with the highest `score[doc]`, by a bounded min-heap (O(n log k)).
+ * Why not sort: a common word can touch thousands of docs and only the best few matter.
+ */
+function topByScore(docs: number[], score: Float64Array, k: number): number[] {
+  const heap = new Int32Array(k);
+  let size = 0;
+  const less = (a: number, b: number): boolean => score[a]! < score[b]!;
+  for (const d of docs) {
+    if (size < k) {
+      // Sift up.
+      let i = size++;
+      heap[i] = d;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!less(heap[i]!, heap[parent]!)) break;
+        const t = heap[i]!; heap[i] = heap[parent]!; heap[parent] = t;
+        i = parent;
+      }
+    } else if (less(heap[0]!, d)) {
+      // Replace the minimum and sift down.
+      heap[0] = d;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < size && less(heap[l]!, heap[m]!)) m = l;
+        if (r < size && less(heap[r]!, heap[m]!)) m = r;
+        if (m === i) break;
+        const t = heap[i]!; heap[i] = heap[m]!; heap[m] = t;
+        i = m;
+      }
+    }
+  }
+  return Array.from(heap.subarray(0, size));
 }
 
 function hasId(sorted: Int32Array, id: number): boolean {
@@ -55,7 +95,6 @@ interface Query {
 }
 
 const SKU_EXACT = 'sku';
-const EMPTY: TermLookup = { has: () => false };
 
 function addTo(map: Map<string, Set<string>>, key: string | undefined, id: string): void {
   if (!key) return;
@@ -89,6 +128,8 @@ export class MatchIndex {
   private postDocs: number[][] = [];
   /** 1 / norm of each doc's TF-IDF vector; candidate generation uses idf × this (tf taken as 1). */
   private invNorm = new Float64Array(1024);
+  /** Sum of the IDF of each doc's terms (for reverse coverage). */
+  private mass = new Float64Array(1024);
   private live = 0;
   /** Live count when TF-IDF weights were last computed; weights are refreshed when it drifts. */
   private weightedAt = 0;
@@ -99,7 +140,11 @@ export class MatchIndex {
   private acc = new Float64Array(0);
   /** Document frequency of each character trigram of titles (for charCos weights). */
   private gramDf = new Map<string, number>();
-  private readonly gramIdf = (g: string): number => Math.log(1 + (this.live + 1) / ((this.gramDf.get(g) ?? 0) + 1));
+  private readonly gramScratch = new Map<string, number>();
+  /** Trigram document frequencies come from every `gramEvery`-th product (a sample keeps big builds fast). */
+  private gramEvery = 1;
+  private gramSampled = 0;
+  private readonly gramIdf = (g: string): number => Math.log(1 + (this.gramSampled + 1) / ((this.gramDf.get(g) ?? 0) + 1));
   private w: Weights;
   private readonly skuRules: SkuRules;
   private readonly depth: number;
@@ -115,6 +160,7 @@ export class MatchIndex {
   /** Build an index over `products` (one pass; TF-IDF weights from the whole catalog). */
   static build(products: MatchProduct[], options?: MatchOptions): MatchIndex {
     const ix = new MatchIndex(options);
+    ix.gramEvery = Math.max(1, Math.floor(products.length / 20000));
     for (const p of products) ix.insert(p, false);
     ix.reweight();
     return ix;
@@ -151,10 +197,13 @@ export class MatchIndex {
     this.byId.delete(productId);
     this.live--;
     for (const t of doc.tids) this.df[t]!--;
-    for (const g of charTrigrams(doc.side.a.words).keys()) {
-      const n = (this.gramDf.get(g) ?? 1) - 1;
-      if (n > 0) this.gramDf.set(g, n);
-      else this.gramDf.delete(g);
+    if (doc.gramCounted) {
+      this.gramSampled--;
+      for (const g of charTrigrams(doc.side.a.words, this.gramScratch).keys()) {
+        const n = (this.gramDf.get(g) ?? 1) - 1;
+        if (n > 0) this.gramDf.set(g, n);
+        else this.gramDf.delete(g);
+      }
     }
     const p = doc.product;
     removeFrom(this.skus, normalizeSku(p.sku ?? p.id, this.skuRules), p.id);
@@ -182,11 +231,8 @@ export class MatchIndex {
   }
 
   private insert(p: MatchProduct, weighNow: boolean): void {
-    const side = makeSide(p.title, p.brand, p.price);
     // Products keep term ids, not strings: the index answers membership (see sideOf).
-    side.terms = EMPTY;
-    side.termList = undefined;
-    side.cacheGrams = false;
+    const side = makeSide(p.title, p.brand, p.price, true);
     const counts = termCounts(side);
     let descIds: Int32Array | undefined;
     if (p.description) {
@@ -198,13 +244,17 @@ export class MatchIndex {
     for (const [t, c] of counts) { ids.push(this.termId(t)); tfs.push(c); }
     const order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
     const tids = Int32Array.from(order.map((i) => ids[i]!));
-    const tf = Uint16Array.from(order.map((i) => Math.min(tfs[i]!, 65535)));
+    const tf = Uint8Array.from(order.map((i) => Math.min(tfs[i]!, 255)));
     const d = this.docs.length;
-    this.docs.push({ product: p, side, tids, tf, tw: new Float32Array(0), descIds, alive: true });
+    const counted = d % this.gramEvery === 0;
+    this.docs.push({ product: p, side, tids, tf, descIds, alive: true, gramCounted: counted });
     this.byId.set(p.id, d);
     this.live++;
     for (const t of tids) this.df[t]!++;
-    for (const g of charTrigrams(side.a.words).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
+    if (counted) {
+      this.gramSampled++;
+      for (const g of charTrigrams(side.a.words, this.gramScratch).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
+    }
     addTo(this.skus, normalizeSku(p.sku ?? p.id, this.skuRules), p.id);
     addTo(this.gtins, p.gtin ? canonicalGtin(p.gtin) : undefined, p.id);
     addTo(this.asins, p.asin ? canonicalAsin(p.asin) : undefined, p.id);
@@ -219,22 +269,26 @@ export class MatchIndex {
   private weighDoc(d: number, idf?: number[]): void {
     const doc = this.docs[d]!;
     let norm = 0;
-    const w = new Float32Array(doc.tids.length);
+    let mass = 0;
     for (let i = 0; i < doc.tids.length; i++) {
       const t = doc.tids[i]!;
-      const v = (1 + Math.log(doc.tf[i]!)) * (idf ? idf[t]! : this.idf(t));
-      w[i] = v;
+      const df = idf ? idf[t]! : this.idf(t);
+      const v = (1 + Math.log(doc.tf[i]!)) * df;
       norm += v * v;
+      mass += df;
     }
     norm = Math.sqrt(norm) || 1;
-    for (let i = 0; i < w.length; i++) w[i]! /= norm;
-    doc.tw = w;
     if (d >= this.invNorm.length) {
-      const grown = new Float64Array(Math.max(d + 1, this.invNorm.length * 2));
-      grown.set(this.invNorm);
-      this.invNorm = grown;
+      const size = Math.max(d + 1, this.invNorm.length * 2);
+      const grownNorm = new Float64Array(size);
+      grownNorm.set(this.invNorm);
+      this.invNorm = grownNorm;
+      const grownMass = new Float64Array(size);
+      grownMass.set(this.mass);
+      this.mass = grownMass;
     }
     this.invNorm[d] = 1 / norm;
+    this.mass[d] = mass;
   }
 
   private post(d: number): void {
@@ -300,8 +354,8 @@ export class MatchIndex {
     const doc = this.docs[d]!;
     let cos = 0;
     let cov = 0;
-    let docMass = 0;
-    for (let i = 0; i < doc.tids.length; i++) docMass += this.idf(doc.tids[i]!);
+    const docMass = this.mass[d]!;
+    const inv = this.invNorm[d]!;
     for (let i = 0; i < q.tids.length; i++) {
       const t = q.tids[i]!;
       // Binary search in the doc's sorted term ids.
@@ -310,7 +364,7 @@ export class MatchIndex {
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         const v = doc.tids[mid]!;
-        if (v === t) { cos += q.tw[i]! * doc.tw[mid]!; cov += q.idf[i]!; break; }
+        if (v === t) { cos += q.tw[i]! * (1 + Math.log(doc.tf[mid]!)) * q.idf[i]! * inv; cov += q.idf[i]!; break; }
         if (v < t) lo = mid + 1;
         else hi = mid - 1;
       }
@@ -354,16 +408,8 @@ export class MatchIndex {
       used++;
     }
     // Keep the best partial scores, then rescore exactly.
-    const pool = Math.max(want * 4, 100);
-    let picked: number[];
-    if (touched.length <= pool) {
-      picked = touched;
-    } else {
-      const scores = touched.map((d) => acc[d]!);
-      const sorted = Float64Array.from(scores).sort();
-      const cut = sorted[sorted.length - pool]!;
-      picked = touched.filter((d) => acc[d]! >= cut).slice(0, pool * 2);
-    }
+    const pool = Math.max(want * 4, 80);
+    const picked = touched.length <= pool ? touched : topByScore(touched, acc, pool);
     for (const d of touched) acc[d] = 0;
     const out: Array<{ doc: number; cos: number; coverage: number; reverse: number }> = [];
     for (const d of picked) {
