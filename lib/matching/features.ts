@@ -113,6 +113,11 @@ export function charCosine(x: Side, y: Side, idf?: (gram: string) => number): nu
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
+function isDigitStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** How much a shared code proves: 0 for 2 characters, 1 from 8 characters up. */
 function codeStrength(c: string): number {
   return Math.max(0, Math.min(1, (c.length - 2) / 6));
@@ -166,8 +171,18 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
   const f: Record<FeatureName, number> = {
     bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d, r.gramIdf), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
     numberShared: 0, numberConflict: 0, measureConflict: 0, brandSame: 0, brandDiffers: 0, priceClose: 0, priceApart: 0,
-    gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0, reverseCoverage: r.reverseCoverage,
+    gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0, reverseCoverage: r.reverseCoverage, abbreviation: 0,
   };
+  // Abbreviations (`prem` / `premium`, `upg` / `upgrade`): listing words missing from the product
+  // that start one of its words, or that one of its words starts.
+  {
+    let abbreviated = 0;
+    for (const w of q.a.words) {
+      if (w.length < 3 || d.terms.has(w) || isDigitStart(w)) continue;
+      if (d.a.words.some((x) => x.length >= 3 && !isDigitStart(x) && (x.startsWith(w) || w.startsWith(x)))) abbreviated++;
+    }
+    f.abbreviation = q.a.words.length ? abbreviated / q.a.words.length : 0;
+  }
   if (d.descTerms) {
     let hit = 0;
     let all = 0;

@@ -32,6 +32,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   coverage: 2,
   descCoverage: 1.5,
   reverseCoverage: 0,
+  abbreviation: 2,
   // Confidence calibration: identity until the seller's labels say otherwise.
   calScale: 1,
   calShift: 0,

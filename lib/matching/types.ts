@@ -68,6 +68,7 @@ export const FEATURE_NAMES = [
   'coverage',
   'descCoverage',
   'reverseCoverage',
+  'abbreviation',
 ] as const;
 
 /** One feature name. */
