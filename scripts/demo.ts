@@ -11,6 +11,7 @@ import { badge, importCatalog, rowStates, waitForState } from '../tests/e2e/flow
 import { demoCatalogCsv } from '../tests/fixtures/demo/catalog.ts';
 import { JANUS_EN_US } from '../tests/fixtures/seller-central/fixtures.ts';
 import { FIXTURES } from '../tests/fixtures/seller-central/fixtures.ts';
+import { runSyncDemo } from './demo-sync.ts';
 
 const out = join(ROOT, 'screenshots');
 mkdirSync(out, { recursive: true });
@@ -73,8 +74,11 @@ try {
   await legacy.screenshot({ path: join(out, '5-legacy-de.png') });
   shots.push('5-legacy-de.png');
 
+  console.log('\nSync through the APIs (local sandbox that behaves like SP-API and LWA):');
+  for (const line of await runSyncDemo(b)) log(line);
+
   const popup = await b.popup();
-  await popup.setViewportSize({ width: 380, height: 560 });
+  await popup.setViewportSize({ width: 380, height: 900 });
   await popup.waitForTimeout(500);
   await popup.screenshot({ path: join(out, '6-popup.png') });
   shots.push('6-popup.png');

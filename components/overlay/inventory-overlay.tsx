@@ -2,7 +2,7 @@ import type { RowState } from '@/lib/domain/link';
 import type { Marketplace } from '@/lib/domain/marketplaces';
 import type { Send } from '@/lib/messaging/client';
 import type { PageRow, RowView } from '@/lib/messaging/protocol';
-import { extractInventoryRow, findRowElements, findUnreadableRows, type InventoryRow } from '@/lib/sites/seller-central/inventory';
+import { extractInventoryRow, extractRowIdentity, findRowElements, findUnreadableRows, holdsRows, type InventoryRow, type RowIdentity } from '@/lib/sites/seller-central/inventory';
 import { renderBadge, type BadgeActions } from './badge';
 import { InventoryBar } from './inventory-bar';
 import { mountPageApp, PopoverSlot } from './page-app';
@@ -11,6 +11,11 @@ import { attachOverlayShadow, HOST_STYLE } from './styles';
 
 /** Per-frame budget for DOM work, so no task comes near 50 ms even with a thousand rows. */
 const FRAME_BUDGET_MS = 12;
+/**
+ * Budget for annotating rows right where the page added them (in the MutationObserver callback,
+ * before the page's next frame): badges then cost no extra layout of the page.
+ */
+const SYNC_BUDGET_MS = 25;
 const SEEN_BATCH = 250;
 const REFINE_BATCH = 40;
 
@@ -23,10 +28,8 @@ interface Host {
   sku: string;
   /** Identity of the row content the host was made for (React may reuse a node for another SKU). */
   rowKey: string;
-}
-
-function rowKey(row: InventoryRow): string {
-  return `${row.shape}|${row.sku}`;
+  /** The view drawn now (JSON), so an unchanged answer redraws nothing. */
+  shown: string;
 }
 
 function toPageRow(r: InventoryRow): PageRow {
@@ -103,36 +106,72 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     }
   }
 
-  /** One frame: scan if needed, then annotate queued rows until the budget is spent. */
+  /** One frame: annotate queued rows until the budget is spent. */
   function work() {
     frame = 0;
+    pump(FRAME_BUDGET_MS);
+  }
+
+  /**
+   * Scan if needed, then badge queued rows for at most `budget` ms (the rest waits for a frame).
+   * Badging reads only a row's SKU and badge place; the full read of a new SKU's row (title,
+   * price...) for the background is left to idle time.
+   */
+  function pump(budget: number) {
     if (signal.aborted) return;
     const start = performance.now();
     if (!queue.length) collect();
-    while (queue.length && performance.now() - start < FRAME_BUDGET_MS) {
+    while (queue.length && performance.now() - start < budget) {
       const el = queue.shift()!;
       if (!el.isConnected) continue;
+      let id: RowIdentity | null = null;
+      try {
+        id = extractRowIdentity(el);
+      } catch (e) {
+        reportError(e);
+      }
+      if (!id) continue;
+      const key = `${id.shape}|${id.sku}`;
+      const old = hosts.get(el);
+      if (old?.el.isConnected && old.rowKey === key) continue;
+      old?.el.remove();
+      const view = views.get(id.sku) ?? provisional(id.sku);
+      if (view) mount(el, id.mount, id.sku, key, view);
+      if (!requested.has(id.sku)) {
+        requested.add(id.sku);
+        toRead.push(el);
+      }
+    }
+    if (queue.length) schedule();
+    if (toRead.length) readSoon();
+    countsSoon();
+  }
+
+  /** Rows of new SKUs waiting for their full read (for the background's listing record). */
+  const toRead: Element[] = [];
+  let readTimer = 0;
+  function readSoon() {
+    if (!readTimer && !signal.aborted) readTimer = window.setTimeout(readRows, 0);
+  }
+
+  /** Read queued rows in slices between frames, then send them to the background. */
+  function readRows() {
+    readTimer = 0;
+    const start = performance.now();
+    while (toRead.length && performance.now() - start < FRAME_BUDGET_MS) {
+      const el = toRead.shift()!;
       let row: InventoryRow | null = null;
       try {
-        row = extractInventoryRow(el, { decimal: marketplace.decimal });
+        row = el.isConnected ? extractInventoryRow(el, { decimal: marketplace.decimal }) : null;
       } catch (e) {
         reportError(e);
       }
       if (!row) continue;
-      const old = hosts.get(el);
-      if (old?.el.isConnected && old.rowKey === rowKey(row)) continue;
-      old?.el.remove();
       extracted.set(row.sku, row);
-      const view = views.get(row.sku) ?? provisional(row.sku);
-      if (view) mount(el, row.mount, row.sku, rowKey(row), view);
-      if (!requested.has(row.sku)) {
-        requested.add(row.sku);
-        pendingSeen.set(row.sku, toPageRow(row));
-      }
+      pendingSeen.set(row.sku, toPageRow(row));
     }
-    if (queue.length) schedule();
-    if (pendingSeen.size && !seenTimer) seenTimer = window.setTimeout(flushSeen, 0);
-    countsSoon();
+    if (toRead.length) readSoon();
+    else if (pendingSeen.size && !seenTimer) seenTimer = window.setTimeout(flushSeen, 0);
   }
 
   function mount(rowEl: Element, mountEl: Element, sku: string, key: string, view: RowView) {
@@ -143,7 +182,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     const root = attachOverlayShadow(el);
     renderBadge(root, view, actions);
     mountEl.append(el);
-    const host: Host = { el, root, sku, rowKey: key };
+    const host: Host = { el, root, sku, rowKey: key, shown: JSON.stringify(view) };
     hosts.set(rowEl, host);
     let set = hostBySku.get(sku);
     if (!set) hostBySku.set(sku, (set = new Set()));
@@ -191,15 +230,16 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
 
   /** A row's state changed: update every badge of that SKU on the page. */
   function applyRow(view: RowView) {
-    const before = views.get(view.sku);
     views.set(view.sku, view);
+    const shown = JSON.stringify(view);
     if (linkMap) {
       if (view.state === 'linked') linkMap.set(view.sku, view);
       else linkMap.delete(view.sku);
     }
     for (const h of hostBySku.get(view.sku) ?? []) {
       if (!h.el.isConnected) continue;
-      if (h.el.getAttribute('data-skulink-state') === view.state && before && JSON.stringify(before) === JSON.stringify(view)) continue;
+      if (h.shown === shown) continue;
+      h.shown = shown;
       h.el.setAttribute('data-skulink-state', view.state);
       renderBadge(h.root, view, actions);
     }
@@ -242,8 +282,9 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
       if (!set.size) hostBySku.delete(sku);
       if (!live) continue;
       rowsOnPage++;
-      const v = views.get(sku);
-      if (v) counts[v.state]++;
+      // What the badge shows (a provisional state until the background answers).
+      const state = [...set][0]?.el.getAttribute('data-skulink-state') as RowState | null;
+      if (state && state in counts) counts[state]++;
     }
     const prev = store.get();
     if (prev.rowsOnPage !== rowsOnPage || (Object.keys(counts) as RowState[]).some((k) => prev.counts[k] !== counts[k])) store.set({ counts, rowsOnPage });
@@ -251,13 +292,22 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
 
   // ---------- watching the page ----------
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const r of records) {
-      // Our own hosts appearing is no reason to rescan.
+      if (r.removedNodes.length) changed = true;
       for (const n of r.addedNodes) {
-        if (n.nodeType === 1 && !(n as Element).hasAttribute('data-skulink-sku')) return schedule();
+        // Our own hosts appearing is no reason to rescan.
+        if (n.nodeType !== 1 || (n as Element).hasAttribute('data-skulink-sku')) continue;
+        changed = true;
+        if (holdsRows(n)) {
+          // Rows just arrived: badge them now, before the page draws them (no extra layout).
+          pump(SYNC_BUDGET_MS);
+          if (queue.length) schedule();
+          return;
+        }
       }
-      if (r.removedNodes.length) return schedule();
     }
+    if (changed) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   schedule();
@@ -266,6 +316,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     if (seenTimer) clearTimeout(seenTimer);
+    if (readTimer) clearTimeout(readTimer);
     app.remove();
     for (const h of hosts.values()) h.el.remove();
   });

@@ -39,7 +39,7 @@ export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkSer
     'links.unlinkAll': async ({ skus }, c) => service.unlinkAll(page(c), skus),
     'links.undo': async ({ batchId }) => service.undo(batchId),
     'stats.get': async () => catalogStats(db),
-    ...createOrdersHandlers(db),
+    ...createOrdersHandlers(db, service),
     ...createSyncHandlers(db),
   };
 }

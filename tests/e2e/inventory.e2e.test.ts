@@ -42,6 +42,8 @@ describe('inventory overlay on Seller Central (built extension, real Chromium)',
     await page.goto(INVENTORY_URL);
     await page.locator('[data-skulink-bar]').waitFor();
     await expect.poll(async () => Object.keys(await rowStates(page)).length).toBe(readable.length + 1);
+    // Rows show linked / not linked at once; exact matches turn "suggested" when the background answers.
+    await waitForState(page, 'KDL-40V4100', 'suggested');
     const states = await rowStates(page);
     expect(states['']).toBe('error');
     for (const l of readable) expect(['unlinked', 'suggested'], l.sku).toContain(states[l.sku]);
