@@ -23,7 +23,7 @@ export interface Label {
 export interface LearnOptions {
   /** Strength of the pull toward the base weights, in labels (default 10). */
   prior?: number;
-  /** Strength of the pull of the calibration toward identity, in labels (default 5). */
+  /** Strength of the pull of the calibration toward identity, in labels (default 1). */
   calibrationPrior?: number;
   /** Gradient steps (default 300). */
   iterations?: number;
@@ -127,7 +127,7 @@ export function learnWeights(labels: Label[], index: MatchIndex, base?: Weights,
     cal.push({ x: logit(raw), y: scored[0]!.id === g.accepted ? 1 : 0 });
   }
   if (cal.length) {
-    const cp = options.calibrationPrior ?? 5;
+    const cp = options.calibrationPrior ?? 1;
     let a = start.calScale;
     let b = start.calShift;
     for (let it = 0; it < 500; it++) {

@@ -119,3 +119,40 @@ describe('learnWeights', () => {
     expect(learnWeights([], ix, DEFAULT_WEIGHTS)).toEqual(DEFAULT_WEIGHTS);
   });
 });
+
+describe('suggestMany', () => {
+  it('demotes a product that another listing matches clearly better', () => {
+    const products: MatchProduct[] = [
+      { id: 'A', title: 'Acme Deluxe Garden Hose 20 m green' },
+      { id: 'B', title: 'Acme Deluxe Garden Hose 20 m' },
+    ];
+    const ix = MatchIndex.build(products);
+    const listings = [
+      { id: 'l1', title: 'Acme Deluxe Garden Hose 20 m green' },
+      { id: 'l2', title: 'Acme garden hose green' },
+    ];
+    // Alone, both listings prefer A.
+    expect(ix.suggest(listings[1]!, 1)[0]?.productId).toBe('A');
+    const many = ix.suggestMany(listings, 2);
+    expect(many[0]?.[0]?.productId).toBe('A');
+    expect(many[1]?.[0]?.productId).toBe('B');
+    const demoted = many[1]?.find((s) => s.productId === 'A');
+    expect(demoted?.reasons.map((r) => r.code)).toContain('claimed-by-other');
+    // Without exclusivity the batch equals one-by-one.
+    expect(ix.suggestMany(listings, 1, { exclusivity: 0 })[1]?.[0]?.productId).toBe('A');
+  });
+});
+
+describe('learnWeights calibration', () => {
+  it('raises confidence when the top suggestion keeps being what the seller accepts', () => {
+    const products: MatchProduct[] = Array.from({ length: 12 }, (_, i) => ({ id: `P${i}`, title: `Gizmo model ${String.fromCharCode(65 + i)}${i}00 black` }));
+    const ix = MatchIndex.build(products);
+    const labels = products.map((p, i) => ({ listing: { id: `l${i}`, title: `gizmo ${String.fromCharCode(65 + i)}${i}00` }, productId: p.id, accepted: true }));
+    const w = learnWeights(labels, ix, DEFAULT_WEIGHTS);
+    const before = ix.suggest(labels[3]!.listing, 1)[0]!.confidence;
+    ix.setWeights(w);
+    const after = ix.suggest(labels[3]!.listing, 1)[0]!;
+    expect(after.productId).toBe('P3');
+    expect(after.confidence).toBeGreaterThan(before);
+  });
+});
