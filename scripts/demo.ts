@@ -74,11 +74,21 @@ try {
   await legacy.screenshot({ path: join(out, '5-legacy-de.png') });
   shots.push('5-legacy-de.png');
 
-  console.log('\nSync through the APIs (local sandbox that behaves like SP-API and LWA):');
-  for (const line of await runSyncDemo(b)) log(line);
+  console.log('\nSync through the APIs, in a fresh profile (a local sandbox that behaves like SP-API, LWA and BigCommerce):');
+  const syncBrowser = await launchExtension({ headless: true });
+  try {
+    for (const line of await runSyncDemo(syncBrowser)) log(line);
+    const syncPopup = await syncBrowser.popup();
+    await syncPopup.setViewportSize({ width: 380, height: 1100 });
+    await syncPopup.waitForTimeout(2000);
+    await syncPopup.screenshot({ path: join(out, '7-popup-sync.png'), fullPage: true });
+    shots.push('7-popup-sync.png');
+  } finally {
+    await syncBrowser.close();
+  }
 
   const popup = await b.popup();
-  await popup.setViewportSize({ width: 380, height: 900 });
+  await popup.setViewportSize({ width: 380, height: 560 });
   await popup.waitForTimeout(500);
   await popup.screenshot({ path: join(out, '6-popup.png') });
   shots.push('6-popup.png');
