@@ -123,23 +123,23 @@ describe('learnWeights', () => {
 describe('suggestMany', () => {
   it('demotes a product that another listing matches clearly better', () => {
     const products: MatchProduct[] = [
-      { id: 'A', title: 'Acme Deluxe Garden Hose 20 m green' },
-      { id: 'B', title: 'Acme Deluxe Garden Hose 20 m' },
+      { id: 'A', title: 'Acme garden hose green A-100' },
+      { id: 'B', title: 'Acme garden hose green B-200' },
     ];
     const ix = MatchIndex.build(products);
     const listings = [
-      { id: 'l1', title: 'Acme Deluxe Garden Hose 20 m green' },
+      { id: 'l1', title: 'Acme hose A-100' },
       { id: 'l2', title: 'Acme garden hose green' },
     ];
-    // Alone, both listings prefer A.
-    expect(ix.suggest(listings[1]!, 1)[0]?.productId).toBe('A');
     const many = ix.suggestMany(listings, 2);
     expect(many[0]?.[0]?.productId).toBe('A');
     expect(many[1]?.[0]?.productId).toBe('B');
     const demoted = many[1]?.find((s) => s.productId === 'A');
     expect(demoted?.reasons.map((r) => r.code)).toContain('claimed-by-other');
-    // Without exclusivity the batch equals one-by-one.
-    expect(ix.suggestMany(listings, 1, { exclusivity: 0 })[1]?.[0]?.productId).toBe('A');
+    expect(demoted?.reasons.find((r) => r.code === 'claimed-by-other')?.params).toEqual({ listing: 'l1' });
+    // Without exclusivity nothing is demoted.
+    const plain = ix.suggestMany(listings, 2, { exclusivity: 0 })[1]!;
+    expect(plain.flatMap((s) => s.reasons.map((r) => r.code))).not.toContain('claimed-by-other');
   });
 });
 
