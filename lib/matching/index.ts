@@ -2,10 +2,10 @@
  * Skulink's matching engine: which catalog product is this listing?
  * Public API for the background worker, the overlay's suggestions, auto-link and the search box.
  */
-export type { MatchProduct, MatchListing, Reason, Suggestion, Weights, MatchOptions, FeatureName } from './types';
-export { FEATURE_NAMES } from './types';
+export type { MatchProduct, MatchListing, Reason, Suggestion, Weights, MatchOptions, FeatureName, CalibrationName } from './types';
+export { FEATURE_NAMES, CALIBRATION_NAMES } from './types';
 export { MatchIndex, type ScoredCandidate } from './match-index';
-export { learnWeights, type Label } from './learn';
+export { learnWeights, type Label, type LearnOptions } from './learn';
 export { autoLink, type AutoLink, type AutoLinkResult } from './autolink';
 export { DEFAULT_WEIGHTS, completeWeights } from './scorer';
 export {

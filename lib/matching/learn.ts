@@ -9,7 +9,7 @@
  * prior keeps the hand-set meaning of each feature until the labels say otherwise.
  */
 import type { MatchIndex, ScoredCandidate } from './match-index';
-import { calibrate, completeWeights, featureArray, logit, rawConfidence, sigmoid } from './scorer';
+import { completeWeights, featureArray, logit, rawConfidence, sigmoid } from './scorer';
 import { FEATURE_NAMES, type MatchListing, type Weights } from './types';
 
 /** One label: the seller linked (accepted) or rejected this listing-product pair. */
@@ -148,11 +148,4 @@ export function learnWeights(labels: Label[], index: MatchIndex, base?: Weights,
     out.calShift = b;
   }
   return out;
-}
-
-/** Confidence of the top candidate under weights `w`, for tests and diagnostics. */
-export function topConfidence(scores: number[], w: Weights): number {
-  const sorted = [...scores].sort((a, b) => b - a);
-  if (!sorted.length) return 0;
-  return calibrate(rawConfidence(sorted[0]!, sorted[1], true), w);
 }

@@ -89,7 +89,7 @@ export interface MatchOptions {
   skuRules?: SkuRules;
   /** Starting weights (e.g. learnt earlier and stored with the seller's settings). */
   weights?: Weights;
-  /** How many candidates get the full feature scoring (default 30). */
+  /** How many candidates get the full feature scoring (default 20). */
   rerankDepth?: number;
   /** Probability above which the top suggestion may be marked confident (default 0.9). */
   confidentThreshold?: number;
