@@ -24,7 +24,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   numberShared: 0.5,
   numberConflict: -1.5,
   measureConflict: -1.5,
-  brandSame: 0.7,
+  brandSame: 1,
   brandDiffers: -1.5,
   priceClose: 1,
   priceApart: -1.5,
