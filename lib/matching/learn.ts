@@ -123,7 +123,7 @@ export function learnWeights(labels: Label[], index: MatchIndex, base?: Weights,
     const scored = g.cands.map((c, i) => ({ id: c.productId, s: data[gs.indexOf(g)]!.xs[i]!.reduce((a, v, j) => a + v * w[j]!, 0) }))
       .sort((a, b) => b.s - a.s);
     if (!scored.length) continue;
-    const raw = rawConfidence(scored[0]!.s, scored[1]?.s, true);
+    const raw = rawConfidence(scored.map((x) => x.s), 0);
     cal.push({ x: logit(raw), y: scored[0]!.id === g.accepted ? 1 : 0 });
   }
   if (cal.length) {

@@ -450,9 +450,9 @@ export class MatchIndex {
 
   /** Turn scored candidates into suggestions with calibrated confidence and the confident mark. */
   private toSuggestions(scored: ScoredCandidate[], k: number): Suggestion[] {
+    const scores = scored.map((c) => c.score);
     return scored.slice(0, k).map((c, i) => {
-      const rival = i === 0 ? scored[1] : scored[0];
-      const confidence = calibrate(rawConfidence(c.score, rival?.score, i === 0), this.w);
+      const confidence = calibrate(rawConfidence(scores, i), this.w);
       return {
         productId: c.productId,
         score: c.score,

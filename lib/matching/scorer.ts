@@ -62,14 +62,15 @@ export function logit(p: number): number {
 }
 
 /**
- * Uncalibrated confidence of a candidate: its pair probability, lowered when a rival is likely too
- * (for the top candidate the rival is the second; for the others, the top). Why: two near-identical
- * products mean the seller must look, even when both look right.
+ * Uncalibrated confidence of candidate `i`: the probability that it is the listing's product under
+ * a "one of these, or none" model, exp(s_i) / (1 + Σ_j exp(s_j)). Why: it is the model the
+ * listwise learning fits, a close rival takes its share, and "none" keeps weak matches low.
  */
-export function rawConfidence(score: number, rivalScore: number | undefined, isTop: boolean): number {
-  const p = sigmoid(score);
-  const rivalP = rivalScore === undefined ? 0 : sigmoid(rivalScore);
-  return isTop ? p * (1 - rivalP * 0.5) : Math.min(p, 1 - rivalP * 0.5);
+export function rawConfidence(scores: readonly number[], i: number): number {
+  const m = Math.max(0, ...scores);
+  let sum = Math.exp(-m);
+  for (const s of scores) sum += Math.exp(s - m);
+  return Math.exp(scores[i]! - m) / sum;
 }
 
 /** Calibrated confidence: a Platt layer (calScale, calShift) over rawConfidence; learnt from labels. */

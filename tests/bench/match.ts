@@ -265,7 +265,7 @@ function realData(dir: string): void {
       if (truth.get(r.listingId)?.has(r.cands[0]?.id ?? '')) ok++;
     }
     const matchedN = eng.results.filter((r) => truth.has(r.listingId)).length;
-    return `≥${t}: precision ${n ? round(ok / n) : '-'} coverage ${round(ok / matchedN)}`;
+    return `≥${t}: precision ${n ? round(ok / n) : '-'} coverage ${round(n / matchedN)}`;
   });
   log(`\n  top-1 confidence bar -> ${curveLine.join('; ')}`);
   log(`\nall listings (weights: defaults, 0 labels)  build: engine ${buildMs.toFixed(0)} ms, reference ${baseBuildMs.toFixed(0)} ms`);
