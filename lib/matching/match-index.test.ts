@@ -42,6 +42,13 @@ describe('MatchIndex suggestions', () => {
     const other = s.find((x) => x.productId === 'QB-2007');
     expect(other?.reasons.find((r) => r.code === 'year-differs')?.params).toEqual({ listing: '2008', product: '2007' });
   });
+  it('finds a compound written in one word in the catalog', () => {
+    const ix = MatchIndex.build([
+      { id: 'PS', title: 'The Printshop Deluxe' },
+      { id: 'Z', title: 'Garden shop deluxe' },
+    ]);
+    expect(ix.suggest({ title: 'print shop deluxe' }, 3)[0]?.productId).toBe('PS');
+  });
   it('matches accents and case', () => {
     expect(ix.suggest({ title: 'CAFE CREME kaffeebohnen' }, 1)[0]?.productId).toBe('CAFE');
   });

@@ -62,6 +62,14 @@ function topByScore(docs: number[], score: Float64Array, k: number): number[] {
   return Array.from(heap.subarray(0, size));
 }
 
+function hasDigitChar(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 function hasId(sorted: Int32Array, id: number): boolean {
   let lo = 0;
   let hi = sorted.length - 1;
@@ -344,6 +352,23 @@ export class MatchIndex {
       norm += v * v;
       if (id !== undefined && df > 0) { tids.push(id); tw.push(v); idfs.push(idf); }
     }
+    // Split compounds: `print shop` also looks for `printshop`, `web radio` for `webradio`
+    // (catalog words only; the words themselves still count on their own).
+    const words = side.a.words;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      if (a.length < 2 || b.length < 2 || hasDigitChar(a) || hasDigitChar(b)) continue;
+      const j = a + b;
+      if (counts.has(j)) continue;
+      const id = this.vocab.get(j);
+      if (id === undefined || !this.df[id] || tids.includes(id)) continue;
+      const idf = Math.log(1 + (this.live + 1) / (this.df[id]! + 1));
+      tids.push(id);
+      tw.push(idf);
+      idfs.push(idf);
+      norm += idf * idf;
+    }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < tw.length; i++) tw[i]! /= norm;
     return { side, tids, tw, idf: idfs, idfMass };
@@ -369,7 +394,7 @@ export class MatchIndex {
         else hi = mid - 1;
       }
     }
-    return { cos, coverage: q.idfMass ? cov / q.idfMass : 0, reverse: docMass ? Math.min(1, cov / docMass) : 0 };
+    return { cos, coverage: q.idfMass ? Math.min(1, cov / q.idfMass) : 0, reverse: docMass ? Math.min(1, cov / docMass) : 0 };
   }
 
   /**
