@@ -5,6 +5,7 @@ import { optionsMessages } from './messages/options';
 import { popupMessages } from './messages/popup';
 import { syncUiMessages } from './messages/sync-ui';
 import { ordersMessages } from './messages/orders';
+import { catalogMessages } from './messages/catalog';
 
 /** Every message of the extension. Each area keeps its own file; keys are unique across them. */
 export const allMessages = {
@@ -14,4 +15,5 @@ export const allMessages = {
   ...popupMessages,
   ...syncUiMessages,
   ...ordersMessages,
+  ...catalogMessages,
 } satisfies MessageTable;
