@@ -66,6 +66,20 @@ describe('MatchIndex suggestions', () => {
   });
 });
 
+describe('MatchIndex.buildInSlices', () => {
+  it('gives the same suggestions as build() and yields between slices', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => { ticks++; }, 0);
+    const sliced = await MatchIndex.buildInSlices(catalog, undefined, 2);
+    clearInterval(timer);
+    const whole = MatchIndex.build(catalog);
+    const l = { title: 'Sony KDL-46V4100', price: 1200 };
+    expect(sliced.size).toBe(whole.size);
+    expect(sliced.suggest(l, 3)).toEqual(whole.suggest(l, 3));
+    expect(ticks).toBeGreaterThan(0);
+  });
+});
+
 describe('MatchIndex incremental updates and search', () => {
   it('finds an upserted product, forgets a removed one and updates a changed title', () => {
     const ix = MatchIndex.build(catalog);

@@ -174,6 +174,21 @@ export class MatchIndex {
     return ix;
   }
 
+  /**
+   * Build like build(), yielding to the event loop every `sliceSize` products. Why: the background
+   * service worker must keep answering messages while a 100,000-product catalog is indexed.
+   */
+  static async buildInSlices(products: MatchProduct[], options?: MatchOptions, sliceSize = 2000): Promise<MatchIndex> {
+    const ix = new MatchIndex(options);
+    ix.gramEvery = Math.max(1, Math.floor(products.length / 20000));
+    for (let i = 0; i < products.length; i += sliceSize) {
+      for (const p of products.slice(i, i + sliceSize)) ix.insert(p, false);
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    ix.reweight();
+    return ix;
+  }
+
   /** Number of products in the index. */
   get size(): number {
     return this.live;
