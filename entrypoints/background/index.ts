@@ -1,5 +1,6 @@
 import { createDb } from '@/lib/db/db';
-import { createBackgroundHandlers } from '@/lib/background/handlers';
+import { createBackgroundHandlers, createLinkService } from '@/lib/background/handlers';
+import { marketplaceById } from '@/lib/domain/marketplaces';
 import { createSyncWiring, registerSyncWiring } from '@/lib/background/sync-wiring';
 import { t } from '@/lib/i18n';
 import { routeMessage } from '@/lib/messaging/router';
@@ -8,6 +9,7 @@ export default defineBackground(() => {
   const db = createDb();
   // Open (and upgrade) the database at start, not on the first message.
   db.open().catch((e) => console.error('[Skulink] database failed to open', e));
+  const links = createLinkService(db);
   // The sync engines: registered before the handlers so "Sync now" and status use this one.
   const sync = registerSyncWiring(
     db,
@@ -23,9 +25,14 @@ export default defineBackground(() => {
       // An extension API call keeps the worker alive through a long run (feeds take minutes).
       keepAlive: () => void browser.runtime.getPlatformInfo().catch(() => {}),
       log: (message, data) => console.info(`[Skulink] ${message}`, data ?? ''),
+      // Reconcile links with the same auto-link as the overlay's button (SKU rules, GTIN, ASIN).
+      autoLink: async (marketplaceId) => {
+        const mp = marketplaceById(marketplaceId);
+        return mp ? links.autoLink(mp) : { linked: 0 };
+      },
     }),
   );
-  const handlers = createBackgroundHandlers(db);
+  const handlers = createBackgroundHandlers(db, links);
   const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   browser.runtime.onMessage.addListener((message, sender) => routeMessage(message, sender, handlers, self));
   // Listeners are added synchronously (an alarm that woke the worker is delivered to them).

@@ -12,7 +12,12 @@ import { createSyncHandlers } from './sync-handlers';
  * The background's answer to every protocol message: small functions over the link service.
  * Page messages act on the marketplace the router derived from the sender's URL.
  */
-export function createBackgroundHandlers(db: SkulinkDexie, service = new LinkService(db, {}, new CatalogIndex(db, { skuRules: () => matcherSkuRules(db) }))): Handlers {
+/** The background's one link service: the seller's SKU rules applied, one matching index. */
+export function createLinkService(db: SkulinkDexie): LinkService {
+  return new LinkService(db, {}, new CatalogIndex(db, { skuRules: () => matcherSkuRules(db) }));
+}
+
+export function createBackgroundHandlers(db: SkulinkDexie, service = createLinkService(db)): Handlers {
   const page = (caller: Parameters<Handlers['rows.seen']>[1]) => {
     if (caller.kind !== 'page') throw new Error('This message needs a Seller Central page.');
     return caller.marketplace;

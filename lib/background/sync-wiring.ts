@@ -58,6 +58,8 @@ export interface SyncWiringDeps {
   log?: (message: string, data?: unknown) => void;
   /** Report/feed polling for custom (local) endpoints, which answer in seconds (default 1 s). */
   localPollMs?: number;
+  /** The seller's auto-link for the reconcile job (LinkService.autoLink: their SKU rules, GTIN, ASIN). */
+  autoLink?: (marketplaceId: string, signal: AbortSignal) => Promise<{ linked: number; ambiguous?: number; noMatch?: number }>;
   /** Called while a job runs so the browser keeps the worker alive (MV3 idles out after 30 s). */
   keepAlive?: () => void;
   /** Test hook: called with every engine built. */
@@ -160,6 +162,7 @@ export function createSyncWiring(deps: SyncWiringDeps): SyncWiring {
       accountId: account.id,
       log,
       notify: (event) => onEvent(event),
+      autoLink: deps.autoLink,
     });
     deps.onEngine?.(engine, account);
     return engine;
