@@ -49,6 +49,14 @@ describe('MatchIndex suggestions', () => {
     ]);
     expect(ix.suggest({ title: 'print shop deluxe' }, 3)[0]?.productId).toBe('PS');
   });
+  it('finds a compound that the catalog writes in two words', () => {
+    const ix = MatchIndex.build([
+      { id: 'BF', title: 'Brain Food party game' },
+      { id: 'PG', title: 'Party game' },
+      { id: 'X', title: 'Dog food bowl' },
+    ]);
+    expect(ix.suggest({ title: 'brainfood party game' }, 3)[0]?.productId).toBe('BF');
+  });
   it('matches accents and case', () => {
     expect(ix.suggest({ title: 'CAFE CREME kaffeebohnen' }, 1)[0]?.productId).toBe('CAFE');
   });

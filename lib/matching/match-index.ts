@@ -384,6 +384,24 @@ export class MatchIndex {
       idfs.push(idf);
       norm += idf * idf;
     }
+    // And the other way: `brainfood`, unknown to the catalog, also looks for `brain` and `food`.
+    for (const w of words) {
+      if (w.length < 7 || hasDigitChar(w) || this.vocab.has(w)) continue;
+      for (let k = 3; k <= w.length - 3; k++) {
+        const a = this.vocab.get(w.slice(0, k));
+        const b = this.vocab.get(w.slice(k));
+        if (a === undefined || b === undefined || !this.df[a] || !this.df[b]) continue;
+        for (const id of [a, b]) {
+          if (tids.includes(id)) continue;
+          const idf = Math.log(1 + (this.live + 1) / (this.df[id]! + 1));
+          tids.push(id);
+          tw.push(idf);
+          idfs.push(idf);
+          norm += idf * idf;
+        }
+        break;
+      }
+    }
     norm = Math.sqrt(norm) || 1;
     for (let i = 0; i < tw.length; i++) tw[i]! /= norm;
     return { side, tids, tw, idf: idfs, idfMass };
