@@ -31,6 +31,11 @@ export interface OfferUpdate {
   price?: { amount: number; currency: string };
   /** Omit for FBA listings: their quantity is Amazon's. */
   quantity?: number;
+  /**
+   * Who fulfils the listing, when the caller knows it (from the listings report). Given, the
+   * connector trusts it (an AFN listing never gets a quantity); missing, the connector looks it up.
+   */
+  fulfillmentChannel?: 'MFN' | 'AFN';
 }
 
 /** An issue a marketplace reported for one item, with its code as the API gave it. */

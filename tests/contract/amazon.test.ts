@@ -170,6 +170,27 @@ describe('offers up', () => {
     expect(sandbox.state.listings.get(listingKey(US, afn.sku))!.quantity).toBeUndefined();
   });
 
+  it('trusts a given fulfillment channel: no searchListingsItems, and an AFN listing never gets a quantity', async () => {
+    const fresh = connect();
+    const pool = [...sandbox.state.listings.values()].filter((l) => l.marketplaceId === US && !l.conflicting);
+    const afn = pool.filter((l) => l.channel === 'AFN')[2]!;
+    const mfn = pool.filter((l) => l.channel === 'MFN')[60]!;
+    const searches = sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#searchListingsItems') ?? 0;
+    const patches = sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#patchListingsItem') ?? 0;
+    const afnQty = afn.quantity;
+    const results = await fresh.updateOffers([
+      { marketplaceId: US, sku: afn.sku, quantity: 50, fulfillmentChannel: 'AFN' },
+      { marketplaceId: US, sku: mfn.sku, quantity: 42, fulfillmentChannel: 'MFN' },
+    ]);
+    expect(sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#searchListingsItems') ?? 0).toBe(searches);
+    // The AFN update had nothing left to send: only the MFN one was patched.
+    expect((sandbox.stats.validatedRequests.get('listingsItems_2021-08-01#patchListingsItem') ?? 0) - patches).toBe(1);
+    expect(results.find((r) => r.sku === afn.sku)).toMatchObject({ status: 'accepted', issues: [{ code: 'fba_quantity_skipped' }] });
+    expect(results.find((r) => r.sku === mfn.sku)).toMatchObject({ status: 'accepted', issues: [] });
+    expect(sandbox.state.listings.get(listingKey(US, afn.sku))!.quantity).toBe(afnQty);
+    expect(sandbox.state.listings.get(listingKey(US, mfn.sku))!.quantity).toBe(42);
+  });
+
   it('sends many updates as one JSON_LISTINGS_FEED and maps each message’s issues back to its SKU', async () => {
     const all = [...sandbox.state.listings.values()].filter((l) => l.marketplaceId === US && l.channel === 'MFN');
     const clean = all.filter((l) => !l.conflicting).slice(10, 40);

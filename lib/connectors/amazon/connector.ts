@@ -356,10 +356,12 @@ export function createAmazonConnector(opts: AmazonConnectorOptions): AmazonConne
     return results;
   }
 
-  /** Learn unknown fulfillment channels of SKUs that carry a quantity (20 SKUs per search). */
+  /** Learn unknown fulfillment channels of SKUs that carry a quantity and no channel (20 SKUs per search). */
   async function learnChannels(updates: OfferUpdate[], signal?: AbortSignal) {
     const unknown = new Map<string, string[]>();
     for (const u of updates) {
+      // A channel given by the caller (the listings report it came from) needs no lookup.
+      if (u.fulfillmentChannel) channels.set(`${u.marketplaceId}:${u.sku}`, u.fulfillmentChannel);
       if (u.quantity === undefined || channels.has(`${u.marketplaceId}:${u.sku}`)) continue;
       unknown.set(u.marketplaceId, [...(unknown.get(u.marketplaceId) ?? []), u.sku]);
     }
@@ -408,7 +410,7 @@ export function createAmazonConnector(opts: AmazonConnectorOptions): AmazonConne
       const skipped: OfferUpdateResult[] = [];
       for (const u of updates) {
         let update = u;
-        if (u.quantity !== undefined && channels.get(`${u.marketplaceId}:${u.sku}`) === 'AFN') {
+        if (u.quantity !== undefined && (u.fulfillmentChannel ?? channels.get(`${u.marketplaceId}:${u.sku}`)) === 'AFN') {
           const { quantity: _dropped, ...rest } = u;
           update = rest;
           const note: ItemIssue = { code: 'fba_quantity_skipped', message: 'Amazon manages the quantity of FBA listings; the quantity was not sent.', severity: 'WARNING' };

@@ -33,4 +33,21 @@ describe('offer chunks', () => {
     expect(clock.now() - start).toBeGreaterThanOrEqual(10 * 60_000);
     expect(clock.now() - start).toBeLessThan(11 * 60_000);
   });
+
+  it('fills the fulfillment channel from the listing record; FBA listings carry no quantity', async () => {
+    const clock = createVirtualClock();
+    const db = createDb(`channel-${Math.random()}`);
+    const s = createScenario({ clock, products: 15, orders: 0 });
+    const engine = createSyncEngine({ db, marketplace: s.marketplace, catalog: s.catalog, clock });
+    await engine.updateSettings({ marketplaceIds: [US] });
+    for (const kind of ['catalog', 'listings', 'reconcile', 'offers'] as const) await engine.runJob(kind);
+    expect(s.marketplace.received.length).toBe(15);
+    for (const u of s.marketplace.received) {
+      const listed = s.marketplace.listings.get(`${US}:${u.sku}`)!;
+      expect(u.fulfillmentChannel).toBe(listed.fulfillmentChannel);
+      if (listed.fulfillmentChannel === 'AFN') expect(u.quantity).toBeUndefined();
+      else expect(u.quantity).toBeTypeOf('number');
+    }
+    expect(s.marketplace.received.filter((u) => u.fulfillmentChannel === 'AFN')).toHaveLength(2);
+  });
 });

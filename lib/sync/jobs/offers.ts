@@ -72,6 +72,8 @@ export async function planOfferUpdates(ctx: RunContext): Promise<{ plan: Planned
       unchanged += 1;
       return;
     }
+    // The listings report told us who fulfils it: the connector needs no lookup before a quantity.
+    if (listing.fulfillmentChannel === 'MFN' || listing.fulfillmentChannel === 'AFN') update.fulfillmentChannel = listing.fulfillmentChannel;
     const key = JSON.stringify([update.price?.amount, update.price?.currency, update.quantity]);
     if (offer?.refused?.key === key && now - offer.refused.at < REFUSED_RETRY_MS) {
       unchanged += 1;
