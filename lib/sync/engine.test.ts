@@ -40,7 +40,7 @@ describe('sync engine', () => {
     // One product's stock changes: only its quantity goes, one by one (a handful → patch path).
     await db.products.update('P00011', { stock: { main: 5, north: 0 } });
     await engine.runJob('offers');
-    expect(s.marketplace.received.slice(before)).toEqual([{ marketplaceId: US, sku: 'P00011', quantity: 5 }]);
+    expect(s.marketplace.received.slice(before)).toEqual([{ marketplaceId: US, sku: 'P00011', quantity: 5, fulfillmentChannel: 'MFN' }]);
   });
 
   it('imports orders once, explains errors, retries them after the fix and reflects stock in the next push', async () => {
