@@ -26,6 +26,8 @@ export interface Side {
   price?: number;
   grams?: Map<string, number>;
   gramNorm?: number;
+  /** IDF-weighted trigrams of a cached (listing) side, for the idf function they were computed with. */
+  gramWeights?: { idf: (gram: string) => number; w: Map<string, number>; norm: number };
   /** Terms of the product description (first 1,000 characters), when there is one. */
   descTerms?: TermLookup;
 }
@@ -97,18 +99,27 @@ export function charCosine(x: Side, y: Side, idf?: (gram: string) => number): nu
     }
     return dot / (a.n * b.n);
   }
-  let na = 0;
-  let dot = 0;
-  for (const [k, v] of a.g) {
-    const i = idf(k);
-    na += v * v * i * i;
-    const w = b.g.get(k);
-    if (w) dot += v * w * i * i;
+  // The listing's weighted trigrams are computed once per query and reused for every candidate.
+  let wa = x.gramWeights?.idf === idf ? x.gramWeights : undefined;
+  if (!wa) {
+    const w = new Map<string, number>();
+    let n2 = 0;
+    for (const [k, v] of a.g) {
+      const t = v * idf(k);
+      w.set(k, t);
+      n2 += t * t;
+    }
+    wa = { idf, w, norm: Math.sqrt(n2) };
+    if (x.cacheGrams) x.gramWeights = wa;
   }
+  const na = wa.norm * wa.norm;
+  let dot = 0;
   let nb = 0;
   for (const [k, v] of b.g) {
-    const i = idf(k);
-    nb += v * v * i * i;
+    const t = v * idf(k);
+    nb += t * t;
+    const u = wa.w.get(k);
+    if (u) dot += u * t;
   }
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }

@@ -152,7 +152,16 @@ export class MatchIndex {
   /** Trigram document frequencies come from every `gramEvery`-th product (a sample keeps big builds fast). */
   private gramEvery = 1;
   private gramSampled = 0;
-  private readonly gramIdf = (g: string): number => Math.log(1 + (this.gramSampled + 1) / ((this.gramDf.get(g) ?? 0) + 1));
+  private readonly gramIdf = (g: string): number => {
+    let v = this.gramIdfCache.get(g);
+    if (v === undefined) {
+      v = Math.log(1 + (this.gramSampled + 1) / ((this.gramDf.get(g) ?? 0) + 1));
+      this.gramIdfCache.set(g, v);
+    }
+    return v;
+  };
+  /** Memo of gramIdf; cleared whenever the trigram sample changes. */
+  private gramIdfCache = new Map<string, number>();
   private w: Weights;
   private readonly skuRules: SkuRules;
   private readonly depth: number;
@@ -222,6 +231,7 @@ export class MatchIndex {
     for (const t of doc.tids) this.df[t]!--;
     if (doc.gramCounted) {
       this.gramSampled--;
+      this.gramIdfCache.clear();
       for (const g of charTrigrams(doc.side.a.words, this.gramScratch).keys()) {
         const n = (this.gramDf.get(g) ?? 1) - 1;
         if (n > 0) this.gramDf.set(g, n);
@@ -276,6 +286,7 @@ export class MatchIndex {
     for (const t of tids) this.df[t]!++;
     if (counted) {
       this.gramSampled++;
+      this.gramIdfCache.clear();
       for (const g of charTrigrams(side.a.words, this.gramScratch).keys()) this.gramDf.set(g, (this.gramDf.get(g) ?? 0) + 1);
     }
     addTo(this.skus, normalizeSku(p.sku ?? p.id, this.skuRules), p.id);
@@ -449,7 +460,7 @@ export class MatchIndex {
     if (this.acc.length < n) this.acc = new Float64Array(Math.max(n * 2, 1024));
     const acc = this.acc;
     const touched: number[] = [];
-    const cap = Math.max(2000, Math.floor(this.live * 0.03));
+    const cap = Math.max(1000, Math.floor(this.live * 0.01));
     const order = q.tids.map((_, i) => i).sort((a, b) => this.df[q.tids[a]!]! - this.df[q.tids[b]!]!);
     let used = 0;
     for (const i of order) {
