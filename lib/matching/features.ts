@@ -24,10 +24,10 @@ export interface Side {
   brandTokens: string[];
   brandText?: string;
   price?: number;
-  grams?: Map<string, number>;
+  grams?: Map<number, number>;
   gramNorm?: number;
   /** IDF-weighted trigrams of a cached (listing) side, for the idf function they were computed with. */
-  gramWeights?: { idf: (gram: string) => number; w: Map<string, number>; norm: number };
+  gramWeights?: { idf: (gram: number) => number; w: Map<number, number>; norm: number };
   /** Terms of the product description (first 1,000 characters), when there is one. */
   descTerms?: TermLookup;
 }
@@ -69,9 +69,9 @@ export function makeSide(title: string, brand: string | undefined, price: number
   return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p };
 }
 
-const scratch = new Map<string, number>();
+const scratch = new Map<number, number>();
 
-function grams(s: Side, mayUseScratch = true): { g: Map<string, number>; n: number } {
+function grams(s: Side, mayUseScratch = true): { g: Map<number, number>; n: number } {
   if (s.grams) return { g: s.grams, n: s.gramNorm ?? 0 };
   // Catalog sides are not cached (memory); they reuse one scratch map.
   const g = charTrigrams(s.a.words, s.cacheGrams || !mayUseScratch ? undefined : scratch);
@@ -86,7 +86,7 @@ function grams(s: Side, mayUseScratch = true): { g: Map<string, number>; n: numb
  * Cosine of the character-trigram vectors of two sides' words, each trigram weighted by `idf`
  * when given (rare trigrams count more). Robust to abbreviations, typos and split compounds.
  */
-export function charCosine(x: Side, y: Side, idf?: (gram: string) => number): number {
+export function charCosine(x: Side, y: Side, idf?: (gram: number) => number): number {
   const a = grams(x);
   const b = grams(y, !!x.cacheGrams);
   if (!a.n || !b.n) return 0;
@@ -102,7 +102,7 @@ export function charCosine(x: Side, y: Side, idf?: (gram: string) => number): nu
   // The listing's weighted trigrams are computed once per query and reused for every candidate.
   let wa = x.gramWeights?.idf === idf ? x.gramWeights : undefined;
   if (!wa) {
-    const w = new Map<string, number>();
+    const w = new Map<number, number>();
     let n2 = 0;
     for (const [k, v] of a.g) {
       const t = v * idf(k);
@@ -170,7 +170,7 @@ export interface RetrievalFeatures {
   /** wordCos minus the best wordCos among this listing's candidates (≤ 0). */
   gapToBest: number;
   /** IDF of a character trigram over the catalog, for charCos. */
-  gramIdf?: (gram: string) => number;
+  gramIdf?: (gram: number) => number;
 }
 
 /**

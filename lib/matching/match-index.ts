@@ -147,12 +147,12 @@ export class MatchIndex {
   private sortedSkus: string[] | undefined;
   private acc = new Float64Array(0);
   /** Document frequency of each character trigram of titles (for charCos weights). */
-  private gramDf = new Map<string, number>();
-  private readonly gramScratch = new Map<string, number>();
+  private gramDf = new Map<number, number>();
+  private readonly gramScratch = new Map<number, number>();
   /** Trigram document frequencies come from every `gramEvery`-th product (a sample keeps big builds fast). */
   private gramEvery = 1;
   private gramSampled = 0;
-  private readonly gramIdf = (g: string): number => {
+  private readonly gramIdf = (g: number): number => {
     let v = this.gramIdfCache.get(g);
     if (v === undefined) {
       v = Math.log(1 + (this.gramSampled + 1) / ((this.gramDf.get(g) ?? 0) + 1));
@@ -161,7 +161,7 @@ export class MatchIndex {
     return v;
   };
   /** Memo of gramIdf; cleared whenever the trigram sample changes. */
-  private gramIdfCache = new Map<string, number>();
+  private gramIdfCache = new Map<number, number>();
   private w: Weights;
   private readonly skuRules: SkuRules;
   private readonly depth: number;

@@ -255,15 +255,25 @@ export function analyze(raw: string): Analyzed {
   };
 }
 
-/** Character trigrams of each word padded with spaces (`' ab'`, `'abc'`, `'bc '`), as a multiset; `into` is cleared and reused. */
-export function charTrigrams(words: readonly string[], into?: Map<string, number>): Map<string, number> {
-  const grams = into ?? new Map<string, number>();
+/**
+ * Character trigrams of each word padded with spaces (`' ab'`, `'abc'`, `'bc '`), as a multiset
+ * keyed by a number (three UTF-16 units packed in 48 bits: no string per trigram, faster maps).
+ * `into` is cleared and reused.
+ */
+export function charTrigrams(words: readonly string[], into?: Map<number, number>): Map<number, number> {
+  const grams = into ?? new Map<number, number>();
   grams.clear();
   for (const w of words) {
-    const s = ` ${w} `;
-    for (let i = 0; i + 3 <= s.length; i++) {
-      const g = s.slice(i, i + 3);
-      grams.set(g, (grams.get(g) ?? 0) + 1);
+    let a = 32;
+    let b = 32;
+    for (let i = 0; i <= w.length; i++) {
+      const c = i < w.length ? w.charCodeAt(i) : 32;
+      if (i > 0 || w.length === 0) {
+        const key = a * 4294967296 + b * 65536 + c;
+        grams.set(key, (grams.get(key) ?? 0) + 1);
+      }
+      a = b;
+      b = c;
     }
   }
   return grams;
