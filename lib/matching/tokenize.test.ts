@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, normalizeText } from './tokenize';
+import { analyze, charTrigrams, normalizeText } from './tokenize';
 
 describe('normalizeText', () => {
   it('removes accents, folds special letters and lower-cases', () => {
@@ -31,5 +31,19 @@ describe('analyze', () => {
   it('cuts unspaced scripts into bigrams and keeps accented words matchable', () => {
     expect(analyze('東京タワー').words).toContain('東京');
     expect(analyze('Crème Brûlée').words).toEqual(['creme', 'brulee']);
+  });
+});
+
+describe('charTrigrams', () => {
+  it('counts padded trigrams of each word', () => {
+    const g = charTrigrams(['abc', 'abc', 'x']);
+    expect(g.size).toBe(4); // ' ab', 'abc', 'bc ', ' x '
+    expect([...g.values()].sort()).toEqual([1, 2, 2, 2]);
+  });
+  it('lets a split compound share most trigrams with the joined word', () => {
+    const a = charTrigrams(['print', 'shop']);
+    const b = charTrigrams(['printshop']);
+    const shared = [...a.keys()].filter((k) => b.has(k)).length;
+    expect(shared).toBeGreaterThanOrEqual(6);
   });
 });
