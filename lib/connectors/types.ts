@@ -135,6 +135,23 @@ export interface CatalogOrderInput {
   createdAt: string;
 }
 
+/** A shipment (one package with tracking) of a catalog order created from a marketplace order (tracking up). */
+export interface CatalogShipment {
+  /** Stable identity of this package in the catalog system (idempotency key of its confirmation). */
+  id: string;
+  /** The catalog system's order id. */
+  catalogOrderId: string;
+  /** The marketplace order id the catalog order was created with (`CatalogOrderInput.externalOrderId`). */
+  externalOrderId: string;
+  /** Carrier as the marketplace names it (e.g. `UPS`, `USPS`, `FedEx`, `Royal Mail`). */
+  carrierCode: string;
+  trackingNumber: string;
+  /** ISO date-time the package shipped. */
+  shipDate: string;
+  /** Catalog SKUs in the package and how many of each. */
+  items: { sku: string; quantity: number }[];
+}
+
 /** A catalog system (BigCommerce, a CSV catalog, later Shopify and ERPs). */
 export interface CatalogConnector {
   readonly kind: 'bigcommerce' | 'csv';
@@ -147,6 +164,11 @@ export interface CatalogConnector {
   /** Find an order created earlier for this marketplace order id (idempotency after a crash). */
   findOrder(externalOrderId: string, signal?: AbortSignal): Promise<{ id: string } | undefined>;
   createOrder(order: CatalogOrderInput, signal?: AbortSignal): Promise<{ id: string }>;
+  /**
+   * Shipments of orders this app created, on orders changed since `since` (ISO), one page at a
+   * time. Optional: without it, tracking is only what the seller records by hand.
+   */
+  listShipments?(query: { since: string; cursor?: string }, signal?: AbortSignal): Promise<Page<CatalogShipment>>;
 }
 
 /** An error a person can act on, raised by connectors at the boundary. */

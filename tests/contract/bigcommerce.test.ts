@@ -30,7 +30,7 @@ afterEach(async () => {
 });
 
 afterAll(() => {
-  const connectorOps = ['getProducts', 'createProduct', 'getVariants', 'get-inventory-items', 'put-absolute-adjustment', 'post-relative-adjustment', 'getOrders', 'createOrder'];
+  const connectorOps = ['getProducts', 'createProduct', 'getVariants', 'get-inventory-items', 'put-absolute-adjustment', 'post-relative-adjustment', 'getOrders', 'createOrder', 'getOrderShipments', 'getOrderProducts', 'createOrderShipments'];
   for (const op of connectorOps) expect(checked.get(op) ?? 0, `${op} was never checked`).toBeGreaterThan(0);
   expect(violations, violations.join("\n")).toEqual([]);
   console.log(`contract: ${checked.size} BigCommerce operations checked against ../shared/contracts (${[...checked.keys()].sort().join(', ')})`);
@@ -336,6 +336,67 @@ describe('BigCommerce connector against the sandbox', () => {
       expect.objectContaining({ product_id: 0, sku: 'NOT-IN-CATALOG', name: 'Gift wrap' }),
     ]);
     expect(s.sandbox.state.stock.get(variant.id)!.get(1)).toBe(before - 2);
+  });
+
+  it('lists shipments of the orders it created (shipped and partially shipped, changed since), SKUs and Amazon carriers; never others', async () => {
+    const s = await setup({ products: 8 });
+    const since = new Date(s.clock.now() - 60_000).toISOString();
+    const [p1, p2] = [...s.sandbox.state.products.values()].filter((x) => x.variants.length === 1);
+    const order = (id: string, lines: { productSku: string; quantity: number; title?: string }[]) =>
+      s.connector.createOrder({ externalOrderId: id, channel: 'Amazon', createdAt: '2026-01-15T09:30:00Z', lines, shipTo: { name: 'Jane Doe', line1: '1 Main St', city: 'Austin', postalCode: '78751', countryCode: 'US' } });
+    const a = await order('111-0000001-0000001', [{ productSku: p1!.sku, quantity: 2 }, { productSku: 'GIFT-WRAP', quantity: 1, title: 'Gift wrap' }]);
+    const b = await order('111-0000002-0000002', [{ productSku: p2!.sku, quantity: 2 }]);
+    await order('111-0000003-0000003', [{ productSku: p2!.sku, quantity: 1 }]); // never shipped
+    // An order of the shop itself (no marketplace order id), shipped too.
+    const own = await s.raw('POST', '/v2/orders', { billing_address: { first_name: 'Al', last_name: 'Shop', street_1: '2 Side St', city: 'Austin', state: 'Texas', zip: '78751', country_iso2: 'US', email: 'al@example.com' }, products: [{ product_id: p1!.id, quantity: 1 }] });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const empty: unknown[] = [];
+    for (let cursor: string | undefined, n = 0; n === 0 || cursor; n++) {
+      const page = await s.connector.listShipments!({ since, cursor });
+      empty.push(...page.items);
+      cursor = page.next;
+    }
+    expect(empty).toEqual([]);
+
+    const ship = (orderId: number | string, body: Record<string, unknown>) => s.raw('POST', `/v2/orders/${orderId}/shipments`, body);
+    const stored = (id: string) => s.sandbox.state.orders.find((o) => o.id === Number(id))!;
+    const oa = stored(a.id);
+    const ob = stored(b.id);
+    await s.clock.sleep(1000);
+    const first = await ship(a.id, { order_address_id: oa.addressIds[0], tracking_number: '1Z999AA10123456784', shipping_provider: 'ups', items: [{ order_product_id: oa.lines[0]!.id, quantity: 1 }] });
+    expect(first.status).toBe(201);
+    expect(oa.body.status_id).toBe(3);
+    await ship(a.id, { order_address_id: oa.addressIds[0], tracking_number: '9400100000000000000001', shipping_provider: 'usps', items: [{ order_product_id: oa.lines[0]!.id, quantity: 1 }, { order_product_id: oa.lines[1]!.id, quantity: 1 }] });
+    expect(oa.body.status_id).toBe(2);
+    await ship(b.id, { order_address_id: ob.addressIds[0], tracking_number: '794600000001', shipping_provider: '', tracking_carrier: 'fedex', items: [{ order_product_id: ob.lines[0]!.id, quantity: 1 }] });
+    expect(ob.body.status_id).toBe(3);
+    const ownOrder = own.body as { id: number };
+    await ship(ownOrder.id, { order_address_id: stored(String(ownOrder.id)).addressIds[0], tracking_number: 'OWN-1', shipping_provider: 'usps', items: [{ order_product_id: stored(String(ownOrder.id)).lines[0]!.id, quantity: 1 }] });
+    // Shipping more than ordered, or to an address of another order, is refused.
+    expect((await ship(b.id, { order_address_id: ob.addressIds[0], tracking_number: 'X', items: [{ order_product_id: ob.lines[0]!.id, quantity: 5 }] })).status).toBe(400);
+    expect((await ship(b.id, { order_address_id: oa.addressIds[0], tracking_number: 'X', items: [{ order_product_id: ob.lines[0]!.id, quantity: 1 }] })).status).toBe(400);
+
+    const all = [];
+    const cursors: (string | undefined)[] = [];
+    for (let cursor: string | undefined, n = 0; n === 0 || cursor; n++) {
+      const page = await s.connector.listShipments!({ since, cursor });
+      all.push(...page.items);
+      cursors.push((cursor = page.next));
+    }
+    // One page per shipped status (2, then 3), each short.
+    expect(cursors).toEqual(['3:1', undefined]);
+    expect(all.map((x) => [x.externalOrderId, x.carrierCode, x.trackingNumber, x.items])).toEqual([
+      ['111-0000001-0000001', 'UPS', '1Z999AA10123456784', [{ sku: p1!.sku, quantity: 1 }]],
+      ['111-0000001-0000001', 'USPS', '9400100000000000000001', [{ sku: p1!.sku, quantity: 1 }, { sku: 'GIFT-WRAP', quantity: 1 }]],
+      ['111-0000002-0000002', 'FedEx', '794600000001', [{ sku: p2!.sku, quantity: 1 }]],
+    ]);
+    expect(all[0]).toMatchObject({ catalogOrderId: a.id, id: `${a.id}/${String((first.body as { id: number }).id)}` });
+    expect(Date.parse(all[0]!.shipDate)).toBeGreaterThan(Date.parse(since));
+    // Nothing changed since now: nothing to list.
+    await s.clock.sleep(60_000);
+    const later = await s.connector.listShipments!({ since: new Date(s.clock.now()).toISOString() });
+    expect(later.items).toEqual([]);
+    await expect(s.connector.listShipments!({ since, cursor: '7:1' })).rejects.toMatchObject({ code: 'bad_cursor' });
   });
 
   it('pauses before the store quota runs out: 200+ requests, no 429, waits in virtual time', async () => {

@@ -1,23 +1,26 @@
 /**
  * The BigCommerce catalog connector: products and variants (Catalog v3), stock per location
- * (Inventory v3), "Add to catalog" (createProduct) and orders from marketplaces (Orders v2),
+ * (Inventory v3), "Add to catalog" (createProduct), orders from marketplaces and their shipments
+ * back (Orders v2),
  * following the official files in shared/contracts/bigcommerce. Built on the shared HTTP layer;
  * BigCommerce's store quota is respected through its X-Rate-Limit-* headers.
  */
 import { createHttpClient, createQuotaWindowLimiter, type Clock, type FetchLike, type HttpClient, type HttpLogEntry } from '../http';
-import { ConnectorError, type CatalogConnector, type CatalogOrderInput, type CatalogProduct, type Page } from '../types';
+import { ConnectorError, type CatalogConnector, type CatalogOrderInput, type CatalogProduct, type CatalogShipment, type Page } from '../types';
 import {
   mapProduct,
   stockFromInventory,
   toCreateOrderBody,
+  toCatalogShipment,
   toCreateProductBody,
+  toRfc2822,
   warehouseKey,
   type BcLocation,
   type OrderDefaults,
   type OrderLineTarget,
   type StockBySku,
 } from './mapping';
-import { BcInventoryPage, BcOrder, BcOrderList, BcProductPage, BcProductResponse, BcTransaction, BcVariantPage } from './schemas';
+import { BcInventoryPage, BcOrder, BcOrderList, BcOrderProductList, BcProductPage, BcProductResponse, BcShipmentList, BcTransaction, BcVariantPage } from './schemas';
 
 /** The public API host; the store hash goes in the path. */
 export const BIGCOMMERCE_API_ORIGIN = 'https://api.bigcommerce.com';
@@ -34,7 +37,20 @@ export const BIGCOMMERCE_LIMITS = {
   ordersPerPage: 50,
   /** Pages searched before giving up (only reached if a store ignored the filter). */
   maxOrderSearchPages: 20,
+  /** Orders v2 `limit` when listing shipped orders (one page per listShipments call). */
+  shippedOrdersPerPage: 50,
+  /** Order statuses whose shipments go to the marketplace: 2 Shipped, 3 Partially Shipped (getOrderStatuses). */
+  shippedStatusIds: [2, 3],
 } as const;
+
+/** Cursor of listShipments: which shipped status is being paged, and the page (`2:1`). */
+function parseShipmentCursor(cursor: string | undefined): { status: number; page: number } {
+  const statuses: readonly number[] = BIGCOMMERCE_LIMITS.shippedStatusIds;
+  if (cursor === undefined) return { status: statuses[0]!, page: 1 };
+  const m = /^(\d+):(\d+)$/.exec(cursor);
+  if (!m || !statuses.includes(Number(m[1])) || Number(m[2]) < 1) throw new ConnectorError('bad_cursor', `Not a BigCommerce shipments cursor: ${cursor.slice(0, 40)}`, { operation: 'getOrders' });
+  return { status: Number(m[1]), page: Number(m[2]) };
+}
 
 /** Options of {@link createBigCommerceConnector}. */
 export interface BigCommerceConnectorOptions {
@@ -242,6 +258,48 @@ export function createBigCommerceConnector(options: BigCommerceConnectorOptions)
         if (!answer || answer.length < limit) return undefined;
       }
       return undefined;
+    },
+
+    async listShipments(query, signal) {
+      const { status, page } = parseShipmentCursor(query.cursor);
+      const limit = BIGCOMMERCE_LIMITS.shippedOrdersPerPage;
+      const since = toRfc2822(query.since);
+      if (!since) throw new ConnectorError('bad_query', `listShipments: not a date: ${query.since.slice(0, 40)}`, { operation: 'getOrders' });
+      const orders = await http.request('getOrders', {
+        url: `${root}/v2/orders`,
+        // `sort` is an enum of bare field names in the file (its text mentions `:asc`, the schema does not allow it).
+        searchParams: { min_date_modified: since, status_id: status, sort: 'date_modified', page, limit },
+        schema: BcOrderList,
+        signal,
+      });
+      const source = (options.orderDefaults?.externalSource ?? 'Skulink').toLowerCase();
+      // Ours: created with a marketplace order id (what findOrder looks for) by this app.
+      const ours = (orders ?? []).filter((o) => !!o.external_order_id && (!o.external_source || o.external_source.toLowerCase() === source));
+      const items: CatalogShipment[] = [];
+      for (const order of ours) {
+        const shipments = await http.request('getOrderShipments', { url: `${root}/v2/orders/${order.id}/shipments`, searchParams: { limit: 250 }, schema: BcShipmentList, signal });
+        if (!shipments?.length) continue;
+        // Shipment items name order lines by id; the order's products give their SKUs.
+        // The file makes Content-Type a required header of this GET.
+        const products = await http.request('getOrderProducts', {
+          url: `${root}/v2/orders/${order.id}/products`,
+          searchParams: { limit: 250 },
+          headers: { 'Content-Type': 'application/json' },
+          schema: BcOrderProductList,
+          signal,
+        });
+        const skuByLine = new Map((products ?? []).filter((p) => p.sku).map((p) => [p.id, p.sku]));
+        const fallbackDate = new Date(Date.parse(order.date_modified ?? '') || options.clock.now()).toISOString();
+        for (const shipment of shipments) {
+          const mapped = toCatalogShipment(order, shipment, skuByLine, fallbackDate);
+          if (mapped.trackingNumber && mapped.items.length > 0) items.push(mapped);
+        }
+      }
+      // v2 pages carry no totals: a short page (or 204) ends this status; then the next status.
+      const statuses: readonly number[] = BIGCOMMERCE_LIMITS.shippedStatusIds;
+      const nextStatus = statuses[statuses.indexOf(status) + 1];
+      const next = orders && orders.length >= limit ? `${status}:${page + 1}` : nextStatus !== undefined ? `${nextStatus}:1` : undefined;
+      return { items, next } satisfies Page<CatalogShipment>;
     },
 
     async createOrder(order: CatalogOrderInput, signal) {

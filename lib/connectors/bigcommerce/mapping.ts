@@ -3,8 +3,8 @@
  * our product to a createProduct body, a marketplace order to an Orders v2 createOrder body.
  */
 import { canonicalGtin } from '../../matching/identifiers';
-import type { CatalogOrderInput, CatalogProduct } from '../types';
-import type { BcInventoryItem, BcProduct, BcVariant } from './schemas';
+import type { CatalogOrderInput, CatalogProduct, CatalogShipment } from '../types';
+import type { BcInventoryItem, BcOrder, BcProduct, BcShipment, BcVariant } from './schemas';
 
 /** Stock per SKU (lower-cased), then per warehouse name. */
 export type StockBySku = Map<string, Record<string, number>>;
@@ -246,4 +246,57 @@ export function toCreateOrderBody(order: CatalogOrderInput, targets: ReadonlyMap
   const currency = order.lines.find((l) => l.unitPrice)?.unitPrice?.currency;
   if (currency) body.default_currency_code = currency;
   return body;
+}
+
+/** BigCommerce `shipping_provider` codes and the carrier names Amazon's confirmShipment knows them by. */
+const AMAZON_CARRIERS: Record<string, string> = {
+  usps: 'USPS',
+  endicia: 'USPS',
+  ups: 'UPS',
+  upsready: 'UPS',
+  upsonline: 'UPS',
+  fedex: 'FedEx',
+  royalmail: 'Royal Mail',
+  auspost: 'Australia Post',
+  canadapost: 'Canada Post',
+  dhl: 'DHL',
+};
+
+/** Amazon's carrier name for a BigCommerce shipment: known provider codes, else the tracking carrier or the display name, else `Other`. */
+export function amazonCarrierCode(shipment: Pick<BcShipment, 'shipping_provider' | 'tracking_carrier' | 'shipping_provider_display_name'>): string {
+  for (const raw of [shipment.shipping_provider, shipment.tracking_carrier]) {
+    const key = raw.trim().toLowerCase().replace(/[\s_-]/g, '');
+    if (AMAZON_CARRIERS[key]) return AMAZON_CARRIERS[key];
+  }
+  const named = shipment.tracking_carrier.trim() || shipment.shipping_provider_display_name?.trim() || '';
+  return named || 'Other';
+}
+
+/** ISO date from an Orders v2 date (RFC 2822); undefined when unreadable. */
+export function fromRfc2822(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const ms = Date.parse(date);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+}
+
+/**
+ * Our shipment from a BigCommerce shipment of an order we created: items by SKU through the
+ * order's products (`order_product_id` → sku), quantities of one SKU added up.
+ */
+export function toCatalogShipment(order: Pick<BcOrder, 'id' | 'external_order_id'>, shipment: BcShipment, skuByOrderProduct: ReadonlyMap<number, string>, fallbackDate: string): CatalogShipment {
+  const bySku = new Map<string, number>();
+  for (const item of shipment.items) {
+    const sku = skuByOrderProduct.get(item.order_product_id);
+    if (!sku || item.quantity <= 0) continue;
+    bySku.set(sku, (bySku.get(sku) ?? 0) + item.quantity);
+  }
+  return {
+    id: `${order.id}/${shipment.id}`,
+    catalogOrderId: String(order.id),
+    externalOrderId: order.external_order_id ?? '',
+    carrierCode: amazonCarrierCode(shipment),
+    trackingNumber: shipment.tracking_number.trim(),
+    shipDate: fromRfc2822(shipment.date_created) ?? fallbackDate,
+    items: [...bySku].map(([sku, quantity]) => ({ sku, quantity })),
+  };
 }

@@ -103,8 +103,38 @@ export const BcOrder = z.object({
   external_order_id: z.string().nullable().optional(),
   external_source: z.string().nullable().optional(),
   staff_notes: z.string().nullable().optional(),
+  date_modified: z.string().optional(),
 });
 export type BcOrder = z.infer<typeof BcOrder>;
 
 /** getOrders: a list of orders; absent when the API answers 204 No Content (nothing matched). */
 export const BcOrderList = z.array(BcOrder).optional();
+
+/** orderShipment (getOrderShipments): one package with its tracking and order lines. */
+export const BcShipment = z.object({
+  id: z.number().int(),
+  order_id: z.number().int(),
+  date_created: z.string().optional(),
+  tracking_number: z.string().optional().default(''),
+  shipping_provider: z.string().optional().default(''),
+  tracking_carrier: z.string().optional().default(''),
+  shipping_provider_display_name: z.string().optional(),
+  items: z.array(z.object({ order_product_id: z.number().int(), product_id: z.number().int().optional(), quantity: z.number().int() })).default([]),
+});
+export type BcShipment = z.infer<typeof BcShipment>;
+
+/** getOrderShipments: absent when the API answers 204 No Content (no shipments). */
+export const BcShipmentList = z.array(BcShipment).optional();
+
+/** orderProducts (getOrderProducts): the line a shipment item points to, with its SKU. */
+export const BcOrderProduct = z.object({
+  id: z.number().int(),
+  order_id: z.number().int().optional(),
+  product_id: z.number().int().optional(),
+  variant_id: z.number().int().nullable().optional(),
+  sku: z.string().optional().default(''),
+  quantity: z.number().int().optional(),
+});
+
+/** getOrderProducts: absent on 204 No Content. */
+export const BcOrderProductList = z.array(BcOrderProduct).optional();

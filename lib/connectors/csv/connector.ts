@@ -152,5 +152,11 @@ export function createCsvCatalogConnector(options: CsvCatalogConnectorOptions): 
       }
       return { id: record.id };
     },
+
+    // A CSV catalog records no shipments: tracking comes from the seller (recordShipment).
+    async listShipments(_query, signal) {
+      signal?.throwIfAborted();
+      return { items: [] };
+    },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * BigCommerce's part of the local API sandbox: a stateful store under `/stores/sandbox/`, serving
  * the Catalog v3 (products, variants), Inventory v3 (items, adjustments) and Orders v2 operations
- * the connector uses. Every request is routed and validated with the official OpenAPI files and
+ * the connector uses (orders, their products and shipments; tests ship an order with
+ * createOrderShipments, `POST /v2/orders/{order_id}/shipments`, as a seller's shop would). Every request is routed and validated with the official OpenAPI files and
  * every answer is checked against them; a bad request gets 422 (v3) or 400 (v2) in BigCommerce's
  * error shape. The store quota (150 requests per 30 s) is enforced with BigCommerce's
  * X-Rate-Limit-* headers, and tests can inject faults through `state.faults`.
@@ -54,7 +55,12 @@ export interface BigCommerceLogEntry {
 export interface SandboxOrder {
   id: number;
   body: Record<string, unknown>;
-  lines: { product_id: number; variant_id?: number; sku: string; name: string; quantity: number; price: number }[];
+  /** Each line has its order product id (`id`, what shipment items point to) and the quantity shipped so far. */
+  lines: { id: number; product_id: number; variant_id?: number; sku: string; name: string; quantity: number; price: number; shipped: number }[];
+  /** Ids of the order's addresses a shipment may name (`order_address_id`). */
+  addressIds: number[];
+  /** Shipments created with createOrderShipments (orderShipment bodies). */
+  shipments: Record<string, unknown>[];
 }
 
 /** The sandbox's state: data, request log, faults and contract problems found in its own answers. */
@@ -68,6 +74,8 @@ export interface BigCommerceSandboxState {
   nextProductId: number;
   nextVariantId: number;
   nextOrderId: number;
+  /** Next order product id, order address id and shipment id (one counter, store-wide like BigCommerce's). */
+  nextOrderRowId: number;
   nextTransaction: number;
   /** Pending faults; each is removed when used up. Push to inject. */
   faults: BigCommerceFault[];
@@ -374,6 +382,36 @@ function orderJson(o: SandboxOrder): Record<string, unknown> {
   return o.body;
 }
 
+function findOrder(state: BigCommerceSandboxState, id: string | undefined): SandboxOrder {
+  const o = state.orders.find((x) => x.id === Number(id));
+  if (!o) throw new HttpError(404, 'The requested resource was not found.');
+  return o;
+}
+
+/** An orderProducts entry (the file allows no other properties). */
+function orderProductJson(o: SandboxOrder, l: SandboxOrder['lines'][number]): Record<string, unknown> {
+  return {
+    id: l.id,
+    order_id: o.id,
+    product_id: l.product_id,
+    variant_id: l.variant_id ?? 0,
+    order_address_id: o.addressIds[0] ?? 0,
+    name: l.name,
+    sku: l.sku,
+    type: 'physical',
+    base_price: money(l.price),
+    price_ex_tax: money(l.price),
+    price_inc_tax: money(l.price),
+    price_tax: money(0),
+    base_total: money(l.price * l.quantity),
+    total_ex_tax: money(l.price * l.quantity),
+    total_inc_tax: money(l.price * l.quantity),
+    total_tax: money(0),
+    quantity: l.quantity,
+    quantity_shipped: l.shipped,
+  };
+}
+
 const handlers: Record<string, Handler> = {
   getProducts({ state, query }) {
     const include = listParam(query, 'include') ?? [];
@@ -505,11 +543,82 @@ const handlers: Record<string, Handler> = {
     if (maxId !== null) list = list.filter((o) => o.id <= Number(maxId));
     const status = query.get('status_id');
     if (status !== null) list = list.filter((o) => o.body.status_id === Number(status));
+    // Dates in RFC 2822 or ISO 8601, as the file says.
+    const minModified = query.get('min_date_modified');
+    if (minModified !== null) {
+      const min = Date.parse(minModified);
+      if (!Number.isFinite(min)) throw new HttpError(400, `min_date_modified is not a date: ${minModified}`);
+      list = list.filter((o) => Date.parse(String(o.body.date_modified)) >= min);
+    }
+    const sort = query.get('sort');
+    if (sort !== null) {
+      const [field, dir] = sort.split(':');
+      const key = (o: SandboxOrder): number => (field === 'date_modified' || field === 'date_created' ? Date.parse(String(o.body[field])) : Number(o.body[field ?? 'id']));
+      list.sort((a, b) => (key(a) - key(b) || a.id - b.id) * (dir === 'desc' ? -1 : 1));
+    }
     const { page, limit } = pageArgs(query, 50, 250);
     const slice = list.slice((page - 1) * limit, page * limit);
     // Orders v2 answers 204 No Content (no body) when nothing matches.
     if (slice.length === 0) return { status: 204 };
     return { status: 200, body: slice.map(orderJson) };
+  },
+  getOrderProducts({ state, params, query }) {
+    const o = findOrder(state, params.order_id);
+    const { page, limit } = pageArgs(query, 50, 250);
+    const slice = o.lines.slice((page - 1) * limit, page * limit);
+    if (slice.length === 0) return { status: 204 };
+    return { status: 200, body: slice.map((l) => orderProductJson(o, l)) };
+  },
+  getOrderShipments({ state, params, query }) {
+    const o = findOrder(state, params.order_id);
+    const { page, limit } = pageArgs(query, 50, 250);
+    const slice = o.shipments.slice((page - 1) * limit, page * limit);
+    // "No Content (No shipments exist)".
+    if (slice.length === 0) return { status: 204 };
+    return { status: 200, body: slice };
+  },
+  createOrderShipments({ state, params, body, now }) {
+    const o = findOrder(state, params.order_id);
+    const b = body as { order_address_id?: number; tracking_number?: string; shipping_provider?: string; tracking_carrier?: string; tracking_link?: string; comments?: string; shipping_method?: string; items?: { order_product_id?: number; quantity?: number }[] };
+    // Required by BigCommerce (the description says so) though the schema does not mark them.
+    if (b.order_address_id === undefined) throw new HttpError(400, 'The field "order_address_id" is required.');
+    if (!o.addressIds.includes(b.order_address_id)) throw new HttpError(400, `The order address ${b.order_address_id} does not belong to order ${o.id}.`);
+    if (!b.items?.length) throw new HttpError(400, 'The field "items" is required.');
+    const picked = b.items.map((item, i) => {
+      const line = o.lines.find((l) => l.id === item.order_product_id);
+      if (!line) throw new HttpError(400, `The order product ${String(item.order_product_id)} is not in order ${o.id}.`, { [`items.${i}.order_product_id`]: 'not found' });
+      const quantity = item.quantity ?? 0;
+      if (quantity < 1 || line.shipped + quantity > line.quantity) throw new HttpError(400, `Cannot ship ${quantity} of order product ${line.id}: ${line.quantity - line.shipped} left to ship.`, { [`items.${i}.quantity`]: 'too many' });
+      return { line, quantity };
+    });
+    for (const { line, quantity } of picked) line.shipped += quantity;
+    const provider = b.shipping_provider ?? '';
+    const shipment: Record<string, unknown> = {
+      id: state.nextOrderRowId++,
+      order_id: o.id,
+      customer_id: Number(o.body.customer_id ?? 0),
+      order_address_id: b.order_address_id,
+      date_created: bcDate(now),
+      tracking_number: b.tracking_number ?? '',
+      merchant_shipping_cost: money(0),
+      shipping_method: b.shipping_method ?? 'None',
+      comments: b.comments ?? '',
+      shipping_provider: provider,
+      tracking_carrier: b.tracking_carrier ?? '',
+      tracking_link: b.tracking_link ?? '',
+      items: picked.map(({ line, quantity }) => ({ order_product_id: line.id, product_id: line.product_id, quantity })),
+      shipping_provider_display_name: provider ? provider.toUpperCase() : '',
+      generated_tracking_link: '',
+    };
+    o.shipments.push(shipment);
+    // Shipping changes the order: Shipped (2) when every line is out, else Partially Shipped (3).
+    const all = o.lines.every((l) => l.shipped >= l.quantity);
+    o.body.status_id = all ? 2 : 3;
+    o.body.status = all ? 'Shipped' : 'Partially Shipped';
+    o.body.items_shipped = o.lines.reduce((sum, l) => sum + l.shipped, 0);
+    o.body.date_shipped = bcDate(now);
+    o.body.date_modified = bcDate(now);
+    return { status: 201, body: shipment };
   },
   getOrder({ state, params }) {
     const o = state.orders.find((x) => x.id === Number(params.order_id));
@@ -537,9 +646,9 @@ const handlers: Record<string, Handler> = {
           if (!found) throw new HttpError(400, `The variant with ID ${line.variant_id} was not found.`, { [`products.${i}.variant_id`]: 'not found' });
           v = found;
         } else if (hasOptions(p)) throw new HttpError(400, `The product ${p.id} has options; give variant_id or product_options.`);
-        lines.push({ product_id: p.id, variant_id: v.id, sku: v.sku, name: p.name, quantity, price: line.price_inc_tax ?? v.price ?? p.price });
+        lines.push({ id: state.nextOrderRowId++, product_id: p.id, variant_id: v.id, sku: v.sku, name: p.name, quantity, price: line.price_inc_tax ?? v.price ?? p.price, shipped: 0 });
       } else {
-        lines.push({ product_id: 0, sku: line.sku ?? '', name: line.name ?? '', quantity, price: line.price_inc_tax ?? 0 });
+        lines.push({ id: state.nextOrderRowId++, product_id: 0, sku: line.sku ?? '', name: line.name ?? '', quantity, price: line.price_inc_tax ?? 0, shipped: 0 });
       }
     }
     // Placing an order takes the stock from the default location, as BigCommerce does for catalog products.
@@ -626,7 +735,9 @@ const handlers: Record<string, Handler> = {
       shipping_addresses: { url: `https://api.bigcommerce.com/stores/${SANDBOX_STORE_HASH}/v2/orders/${id}/shippingaddresses`, resource: `/orders/${id}/shippingaddresses` },
       coupons: { url: `https://api.bigcommerce.com/stores/${SANDBOX_STORE_HASH}/v2/orders/${id}/coupons`, resource: `/orders/${id}/coupons` },
     };
-    state.orders.push({ id, body: order, lines });
+    // One address per shipping address given, else the billing address ships.
+    const addressIds = Array.from({ length: Math.max(1, b.shipping_addresses?.length ?? 0) }, () => state.nextOrderRowId++);
+    state.orders.push({ id, body: order, lines, addressIds, shipments: [] });
     return { status: 200, body: order };
   },
 };
@@ -656,6 +767,7 @@ export function createBigCommerceSandbox(opts: { seed: number; products: number;
     nextProductId: seeded.nextProductId,
     nextVariantId: seeded.nextVariantId,
     nextOrderId: 100,
+    nextOrderRowId: 1000,
     nextTransaction: 0,
     faults: [],
     log: [],
