@@ -30,12 +30,19 @@ function Health({ account, now }: { account: AccountSyncView; now: number }) {
   );
 }
 
+/** A run's count in words ("accepted 124"); a count the engine adds later shows its key. */
+function countText(key: string, value: string): string {
+  const id = `sync_count_${key}` as MessageKey;
+  const text = t(id, [value]);
+  return text === id ? `${key} ${value}` : text;
+}
+
 function Counts({ counts }: { counts: Record<string, number> }) {
   const entries = Object.entries(counts).filter(([k, v]) => v > 0 && !k.endsWith('Ms'));
   if (entries.length === 0) return null;
   return (
     <p className="text-xs text-slate-700" data-testid="sync-counts">
-      {entries.map(([k, v]) => `${k} ${formatNumber(v)}`).join(' · ')}
+      {entries.map(([k, v]) => countText(k, formatNumber(v))).join(' · ')}
     </p>
   );
 }
