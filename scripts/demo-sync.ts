@@ -132,7 +132,7 @@ export async function runSyncDemo(b: ExtensionBrowser): Promise<string[]> {
       for (const p of (await problemsShown(popup, kind)).slice(0, 3)) lines.push(`    ${p.trim()}`);
     }
     const health = popup.getByTestId('sync-health');
-    lines.push(`Account health: ${(await health.innerText()).replace(/\s+/g, ' ').trim()}`);
+    lines.push(`Account health: ${(await health.innerText()).replace(/\s+/g, ' ').replace(/^Account health\s*/, '').trim()}`);
     await popup.close();
   } finally {
     await sandbox.close();
