@@ -232,6 +232,15 @@ export const ShipmentState = z.object({
 });
 export type ShipmentState = z.infer<typeof ShipmentState>;
 
+/** A package pulled from the catalog system (listShipments), confirmed on Amazon once. */
+export const PackageState = ShipmentState.extend({
+  /** The catalog system's shipment id: the idempotency key (never recorded or sent twice). */
+  key: z.string(),
+  /** Amazon order items in the package, mapped from the catalog SKUs. */
+  items: z.array(z.object({ orderItemId: z.string(), quantity: z.number() })),
+});
+export type PackageState = z.infer<typeof PackageState>;
+
 /** A row of the `orders` table, keyed by the Amazon order id (the idempotency key). */
 export const OrderRow = z.object({
   orderId: z.string(),
@@ -254,6 +263,8 @@ export const OrderRow = z.object({
   /** Status before the seller deleted it from view. */
   deletedFrom: OrderStatus.optional(),
   shipment: ShipmentState.optional(),
+  /** Packages pulled from the catalog system's shipments (rows written before this field have none). */
+  packages: z.array(PackageState).optional(),
 });
 export type OrderRow = z.infer<typeof OrderRow>;
 

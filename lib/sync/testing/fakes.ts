@@ -9,6 +9,7 @@ import type {
   CatalogConnector,
   CatalogOrderInput,
   CatalogProduct,
+  CatalogShipment,
   MarketplaceConnector,
   MarketplaceListing,
   MarketplaceOrder,
@@ -96,6 +97,8 @@ export interface FakeCatalog extends CatalogConnector {
   created: (CatalogOrderInput & { id: string })[];
   /** Make createOrder throw this many times (transient) before succeeding. */
   failCreates: number;
+  /** Shipments listShipments answers (all of them whatever `since`: a window overlap at its worst), two per page. */
+  shipments: CatalogShipment[];
 }
 
 /** A fake catalog system (see file comment). Creating an order takes its stock from the first warehouse holding the SKU. */
@@ -108,6 +111,12 @@ export function createFakeCatalog(opts: { clock?: Clock; limits?: Record<string,
     products: new Map(),
     created: [],
     failCreates: 0,
+    shipments: [],
+    async listShipments(query, signal) {
+      await take('listShipments', signal);
+      const start = query.cursor ? Number(query.cursor) : 0;
+      return { items: c.shipments.slice(start, start + 2).map((x) => structuredClone(x)), next: start + 2 < c.shipments.length ? String(start + 2) : undefined };
+    },
     async listProducts(query, signal) {
       await take('listProducts', signal);
       const all = [...c.products.values()].sort((a, b) => a.sku.localeCompare(b.sku));
