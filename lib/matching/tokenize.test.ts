@@ -14,6 +14,14 @@ describe('analyze', () => {
       expect(analyze(t).codes).toContain('kdl40v4100');
     }
   });
+  it('joins model numbers split over several pieces', () => {
+    for (const t of ['Bosch GSR 18V-55', 'BOSCH GSR18V-55', 'bosch gsr 18 v-55']) expect(analyze(t).codes).toContain('gsr18v55');
+    for (const t of ['Makita DDF 485 Z', 'Makita DDF485Z', 'makita ddf-485-z']) expect(analyze(t).codes).toContain('ddf485z');
+  });
+  it('does not glue ordinary words into codes', () => {
+    expect(analyze('Acme garden hose green A-100').codes.some((c) => c.includes('garden') || c.includes('green'))).toBe(false);
+    expect(analyze('Office 2007 Pro').codes).toEqual([]);
+  });
   it('finds years and versions, treating v17.0 as 17', () => {
     const a = analyze('Printmaster Gold v 17.0 2007 edition');
     expect(a.years).toEqual(['2007']);

@@ -176,6 +176,8 @@ export function analyze(raw: string): Analyzed {
   const unspaced = !ascii && UNSPACED.test(norm);
   /** One entry per emitted word, for joins of adjacent tokens. */
   const seq: string[] = [];
+  /** One entry per chunk with its connectors removed (`18v-55` -> `18v55`), for joins of chunks. */
+  const chunkForms: string[] = [];
   for (const chunk of chunks) {
     if (unspaced && UNSPACED.test(chunk)) {
       // Split into runs of unspaced script and the rest; bigram the former.
@@ -189,6 +191,7 @@ export function analyze(raw: string): Analyzed {
       const n = canonicalNumber(chunk);
       words.push(n);
       seq.push(n);
+      chunkForms.push(n);
       if (isYear(n)) years.add(n);
       else numbers.add(n);
       if (n.length >= 5 && allDigits(n)) { codes.add(n); strong.add(n); }
@@ -196,6 +199,7 @@ export function analyze(raw: string): Analyzed {
     }
     const parts = splitChunk(chunk);
     const joined = parts.length === 1 ? parts[0]! : parts.join('');
+    chunkForms.push(joined);
     for (const p of parts) {
       const roman = parts.length === 1 ? ROMAN[p] : undefined;
       if (roman) {
@@ -231,20 +235,33 @@ export function analyze(raw: string): Analyzed {
       strong.add(joined);
     }
   }
-  // Joins of adjacent tokens: `kdl 40v4100` -> `kdl40v4100`, `cs 3` -> `cs3`.
-  for (let i = 0; i + 1 < seq.length; i++) {
-    const a = seq[i]!;
-    const b = seq[i + 1]!;
-    const aDigit = hasDigit(a);
-    const bDigit = hasDigit(b);
-    if (!aDigit && !bDigit) continue;
-    if (a.length + b.length > 24 || isYear(a) || isYear(b)) continue;
-    // Only glue a short letter prefix/suffix to a number-bearing token: `kdl 40`, `fz 8`, `40 v`.
-    if ((!aDigit && a.length <= 4) || (!bDigit && b.length <= 2) || (aDigit && bDigit)) {
-      const j = a + b;
-      if (hasLetter(j)) codes.add(j);
+  // Joins of adjacent tokens and chunks, up to three: `kdl 40v4100` -> `kdl40v4100`, `cs 3` ->
+  // `cs3`, `GSR 18V-55` -> `gsr18v55`, `DDF 485 Z` -> `ddf485z`. Only short letter pieces are glued
+  // to number-bearing ones, never years or long words.
+  const glue = (pieces: string[]): void => {
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const first = pieces[i]!;
+      let digit = hasDigit(first);
+      // A letters-only start must be short (`kdl`, `gsr`); years never join.
+      if (isYear(first) || (!digit && first.length > 4)) continue;
+      let joined = first;
+      let prevDigit = digit;
+      for (let k = i + 1; k < pieces.length && k <= i + 2; k++) {
+        const p = pieces[k]!;
+        const pd = hasDigit(p);
+        // After the first piece, a letters-only piece must be a short suffix (`z`, `b`) of a number.
+        if (isYear(p) || (!pd && (p.length > 2 || !prevDigit))) break;
+        joined += p;
+        digit = digit || pd;
+        prevDigit = pd;
+        if (joined.length > 24) break;
+        if (digit && hasLetter(joined) && !measureForms.has(joined)) codes.add(joined);
+      }
     }
-  }
+  };
+  glue(seq);
+  if (chunkForms.length > 1) glue(chunkForms);
+  for (const m of measureForms) codes.delete(m);
   return {
     words,
     codes: list(codes),
