@@ -99,6 +99,7 @@ export interface FakeCatalog extends CatalogConnector {
   failCreates: number;
   /** Shipments listShipments answers (all of them whatever `since`: a window overlap at its worst), two per page. */
   shipments: CatalogShipment[];
+  listShipments: NonNullable<CatalogConnector['listShipments']>;
 }
 
 /** A fake catalog system (see file comment). Creating an order takes its stock from the first warehouse holding the SKU. */
