@@ -262,6 +262,8 @@ export function analyze(raw: string): Analyzed {
   glue(seq);
   if (chunkForms.length > 1) glue(chunkForms);
   for (const m of measureForms) codes.delete(m);
+  // A number that carries a unit is a size, compared as a measure, not as a version.
+  for (const m of measures) numbers.delete(m.slice(m.indexOf(':') + 1));
   return {
     words,
     codes: list(codes),
