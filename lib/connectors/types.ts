@@ -36,6 +36,11 @@ export interface OfferUpdate {
    * connector trusts it (an AFN listing never gets a quantity); missing, the connector looks it up.
    */
   fulfillmentChannel?: 'MFN' | 'AFN';
+  /**
+   * A time-limited sale price sent next to the regular `price` (Amazon: purchasable_offer
+   * discounted_price schedule). ISO dates; sent only with `price` (the offer attribute is replaced whole).
+   */
+  salePrice?: { amount: number; currency: string; start: string; end: string };
 }
 
 /** An issue a marketplace reported for one item, with its code as the API gave it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../domain/catalog';
-import { activePromotion, computePrice, computeQuantity, desiredOffer, roundPrice } from './rules';
+import { activePromotion, computePrice, computeQuantity, computeSalePrice, desiredOffer, roundPrice } from './rules';
 import { PriceRule, StockRule, SyncSettings } from './schemas';
 
 const product = (p: Partial<Product> = {}): Product => ({
@@ -44,8 +44,26 @@ describe('prices', () => {
     const p = product({ extra: { salePrice: '15', saleStart: '2026-05-01', saleEnd: '2026-05-31' } });
     expect(activePromotion(p, Date.UTC(2026, 4, 10))).toBe(15);
     expect(activePromotion(p, now)).toBeUndefined();
-    expect(computePrice(p, { marketplaceId: US }, PriceRule.parse({}), Date.UTC(2026, 4, 10))?.amount).toBe(15);
-    expect(computePrice(p, { marketplaceId: US }, PriceRule.parse({ usePromotion: false }), Date.UTC(2026, 4, 10))?.amount).toBe(20);
+    // Without dates the promotion replaces the price (nothing tells the marketplace when it ends).
+    const undated = product({ extra: { salePrice: '15' } });
+    expect(computePrice(undated, { marketplaceId: US }, PriceRule.parse({}), Date.UTC(2026, 4, 10))?.amount).toBe(15);
+    expect(computePrice(undated, { marketplaceId: US }, PriceRule.parse({ usePromotion: false }), Date.UTC(2026, 4, 10))?.amount).toBe(20);
+    expect(computeSalePrice(undated, { marketplaceId: US }, PriceRule.parse({}), Date.UTC(2026, 4, 10))).toBeUndefined();
+  });
+  it('sends a dated promotion as the sale price beside the regular price, through the same formula, until it ends', () => {
+    const p = product({ extra: { salePrice: '15', saleStart: '2026-05-01', saleEnd: '2026-05-31' } });
+    const before = Date.UTC(2026, 3, 20);
+    expect(computePrice(p, { marketplaceId: US }, PriceRule.parse({}), before)).toEqual({ amount: 20, currency: 'USD' });
+    expect(computeSalePrice(p, { marketplaceId: US }, PriceRule.parse({}), before)).toEqual({ amount: 15, currency: 'USD', start: '2026-05-01T00:00:00.000Z', end: '2026-05-31T00:00:00.000Z' });
+    expect(computePrice(p, { marketplaceId: US }, PriceRule.parse({}), Date.UTC(2026, 4, 10))).toEqual({ amount: 20, currency: 'USD' });
+    expect(computeSalePrice(p, { marketplaceId: US }, PriceRule.parse({ source: 'formula', percent: 10, rounding: '.99' }), before)?.amount).toBe(15.99);
+    expect(computeSalePrice(p, { marketplaceId: US }, PriceRule.parse({}), now)).toBeUndefined(); // over
+    expect(computeSalePrice(p, { marketplaceId: US }, PriceRule.parse({ usePromotion: false }), before)).toBeUndefined();
+    // BigCommerce gives a sale price without dates: the seller's rule dates apply.
+    const bc = product({ extra: { salePrice: '12.5' } });
+    const rule = PriceRule.parse({ saleStart: '2026-06-10T00:00:00Z', saleEnd: '2026-06-20T00:00:00Z' });
+    expect(computePrice(bc, { marketplaceId: US }, rule, now)?.amount).toBe(20);
+    expect(computeSalePrice(bc, { marketplaceId: US }, rule, now)).toMatchObject({ amount: 12.5, start: '2026-06-10T00:00:00.000Z', end: '2026-06-20T00:00:00.000Z' });
   });
 });
 

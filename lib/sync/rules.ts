@@ -10,6 +10,8 @@ import { PriceRule, StockRule, type ListingOverride, type Rounding, type SyncSet
 /** The values a listing should have; a field is undefined when nothing should be sent for it. */
 export interface DesiredOffer {
   price?: { amount: number; currency: string };
+  /** The promotion as the marketplace's sale price, when it has dates (see promotionWindow). */
+  salePrice?: { amount: number; currency: string; start: string; end: string };
   quantity?: number;
 }
 
@@ -53,7 +55,46 @@ export function activePromotion(product: Pick<Product, 'extra'>, now: number): n
 }
 
 /**
- * Price for a listing on its marketplace: catalog price (or the active promotion), a fixed value,
+ * The catalog's promotion with dates (product.extra saleStart/saleEnd, else the rule's), not yet
+ * over at `now`: sent as a sale price schedule so the marketplace starts and ends it itself.
+ */
+export function promotionWindow(product: Pick<Product, 'extra'>, rule: Pick<PriceRule, 'saleStart' | 'saleEnd'>, now: number): { price: number; start: string; end: string } | undefined {
+  const raw = product.extra['salePrice'] ?? product.extra['sale_price'];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const price = Number(raw.replace(',', '.'));
+  if (!Number.isFinite(price) || price <= 0) return undefined;
+  const start = Date.parse(product.extra['saleStart'] ?? product.extra['sale_start'] ?? rule.saleStart ?? '');
+  const end = Date.parse(product.extra['saleEnd'] ?? product.extra['sale_end'] ?? rule.saleEnd ?? '');
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start || end <= now) return undefined;
+  return { price, start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+}
+
+/** Apply a price rule's formula, rounding and minimum to a base price (catalog currency). */
+function priceFrom(base: number, marketplaceId: string, rule: PriceRule): number | undefined {
+  const rate = rule.currencyRates[marketplaceId] ?? 1;
+  let amount = rule.source === 'formula' ? base * rate * (1 + rule.percent / 100) + rule.add : base * rate;
+  amount = roundPrice(amount, rule.rounding);
+  if (!Number.isFinite(amount) || amount < 0) return undefined;
+  if (rule.min !== undefined && amount < rule.min) amount = rule.min;
+  return Math.round(amount * 100) / 100;
+}
+
+/**
+ * The sale price for a listing: the dated promotion through the same formula as the price.
+ * Undefined for fixed prices, with promotions off, or when the promotion has no dates.
+ */
+export function computeSalePrice(product: Pick<Product, 'extra'>, listing: Pick<Listing, 'marketplaceId' | 'currency'>, rule: PriceRule, now: number): DesiredOffer['salePrice'] {
+  if (rule.source === 'fixed' || !rule.usePromotion) return undefined;
+  const currency = marketplaceById(listing.marketplaceId)?.currency ?? listing.currency;
+  const window = promotionWindow(product, rule, now);
+  if (!currency || !window) return undefined;
+  const amount = priceFrom(window.price, listing.marketplaceId, rule);
+  return amount === undefined ? undefined : { amount, currency, start: window.start, end: window.end };
+}
+
+/**
+ * Price for a listing on its marketplace: catalog price (or the active promotion when it has no
+ * dates; a dated one goes as the sale price instead), a fixed value,
  * or base × currency rate × (1 + percent/100) + add, rounded. Undefined when there is no base price.
  */
 export function computePrice(product: Pick<Product, 'price' | 'extra'>, listing: Pick<Listing, 'marketplaceId' | 'currency'>, rule: PriceRule, now: number): DesiredOffer['price'] {
@@ -63,7 +104,8 @@ export function computePrice(product: Pick<Product, 'price' | 'extra'>, listing:
   if (rule.source === 'fixed') {
     amount = rule.fixed;
   } else {
-    const promo = rule.usePromotion ? activePromotion(product, now) : undefined;
+    // A dated promotion is the marketplace's sale price (computeSalePrice), not a new regular price.
+    const promo = rule.usePromotion && !promotionWindow(product, rule, now) ? activePromotion(product, now) : undefined;
     const base = promo ?? product.price;
     if (base === undefined) return undefined;
     const rate = rule.currencyRates[listing.marketplaceId] ?? 1;
@@ -96,5 +138,6 @@ export function desiredOffer(
   return {
     quantity: settings.channels.stock ? computeQuantity(product, listing, rules.stock) : undefined,
     price: settings.channels.price ? computePrice(product, listing, rules.price, now) : undefined,
+    salePrice: settings.channels.price ? computeSalePrice(product, listing, rules.price, now) : undefined,
   };
 }

@@ -47,8 +47,11 @@ export const PriceRule = z.object({
   rounding: Rounding.default('none'),
   /** Currency rate per marketplace id (catalog currency → marketplace currency); 1 when missing. */
   currencyRates: z.record(z.string(), z.number().positive()).default({}),
-  /** Use the catalog's promotional price while its dates are current. */
+  /** Use the catalog's promotional price: as Amazon's sale price when it has dates, else in place of the price while current. */
   usePromotion: z.boolean().default(true),
+  /** Dates (ISO) of the seller's promotion, used when the product gives none (product.extra saleStart/saleEnd win). */
+  saleStart: z.string().optional(),
+  saleEnd: z.string().optional(),
   /** Never send a price below this (a guard against formula mistakes). */
   min: z.number().nonnegative().optional(),
 });
@@ -186,6 +189,8 @@ export const Reason = z.object({ code: z.string(), params: z.record(z.string(), 
 export type Reason = z.infer<typeof Reason>;
 
 const Money = z.object({ amount: z.number(), currency: z.string() });
+/** A sale price with its schedule (ISO dates), as sent to the marketplace. */
+const SaleMoney = Money.extend({ start: z.string(), end: z.string() });
 
 /** The marketplace order as downloaded (a parsed copy of connectors' MarketplaceOrder). */
 export const OrderSnapshot = z.object({
@@ -275,9 +280,9 @@ export const OfferRow = z.object({
   sku: z.string(),
   productSku: z.string(),
   /** Last values the marketplace accepted. */
-  pushed: z.object({ price: Money.optional(), quantity: z.number().optional(), at: z.number() }).optional(),
+  pushed: z.object({ price: Money.optional(), salePrice: SaleMoney.optional(), quantity: z.number().optional(), at: z.number() }).optional(),
   /** Values in an update that has not answered yet. */
-  inflight: z.object({ price: Money.optional(), quantity: z.number().optional(), runId: z.string(), at: z.number() }).optional(),
+  inflight: z.object({ price: Money.optional(), salePrice: SaleMoney.optional(), quantity: z.number().optional(), runId: z.string(), at: z.number() }).optional(),
   /** Values the marketplace refused, so the same values are not resent every 15 minutes. */
   refused: z.object({ key: z.string(), at: z.number() }).optional(),
   /** Total updates sent for this listing (a counter for diagnostics and the benchmark). */

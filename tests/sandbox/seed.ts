@@ -31,6 +31,8 @@ export interface SandboxIssue {
 }
 
 export interface SandboxListing {
+  /** A sale price schedule sent in purchasable_offer.discounted_price (ISO dates). */
+  salePrice?: { amount: number; start: string; end: string };
   marketplaceId: string;
   sku: string;
   asin: string;

@@ -128,7 +128,14 @@ export function itemJson(l: SandboxListing, included: string[]): Record<string, 
     item.attributes = {
       item_name: [{ value: l.title, marketplace_id: l.marketplaceId }],
       externally_assigned_product_identifier: [{ type: l.productIdType === '3' ? 'upc' : 'ean', value: l.productId, marketplace_id: l.marketplaceId }],
-      purchasable_offer: [{ marketplace_id: l.marketplaceId, currency: l.currency, our_price: [{ schedule: [{ value_with_tax: l.price }] }] }],
+      purchasable_offer: [
+        {
+          marketplace_id: l.marketplaceId,
+          currency: l.currency,
+          our_price: [{ schedule: [{ value_with_tax: l.price }] }],
+          ...(l.salePrice ? { discounted_price: [{ schedule: [{ value_with_tax: l.salePrice.amount, start_at: l.salePrice.start, end_at: l.salePrice.end }] }] } : {}),
+        },
+      ],
       fulfillment_availability: [l.channel === 'MFN' ? { fulfillment_channel_code: 'DEFAULT', quantity: l.quantity ?? 0 } : { fulfillment_channel_code: channelCode(l) }],
     };
   }
@@ -162,6 +169,8 @@ export function checkAndApplyPatches(l: SandboxListing, marketplaceId: string, p
   const issues: SandboxIssue[] = [];
   let price: number | undefined;
   let quantity: number | undefined;
+  /** The sale schedule sent with a price (null: none, which ends any sale). */
+  let salePrice: SandboxListing['salePrice'] | null | undefined;
   if (l.conflicting) {
     issues.push({
       code: '8541',
@@ -193,6 +202,11 @@ export function checkAndApplyPatches(l: SandboxListing, marketplaceId: string, p
           categories: ['MISSING_ATTRIBUTE'],
         });
       } else price = amount;
+      const sale = (v.discounted_price as { schedule?: { value_with_tax?: unknown; start_at?: unknown; end_at?: unknown }[] }[] | undefined)?.[0]?.schedule?.[0];
+      if (sale === undefined) salePrice = null;
+      else if (typeof sale.value_with_tax !== 'number' || !(sale.value_with_tax >= 0) || typeof sale.start_at !== 'string' || typeof sale.end_at !== 'string' || !(Date.parse(sale.start_at) < Date.parse(sale.end_at))) {
+        issues.push({ code: '99001', message: 'purchasable_offer.discounted_price needs value_with_tax and a start_at before end_at.', severity: 'ERROR', attributeNames: ['purchasable_offer'], categories: ['INVALID_ATTRIBUTE'] });
+      } else salePrice = { amount: sale.value_with_tax, start: sale.start_at, end: sale.end_at };
     } else if (p.path === '/attributes/fulfillment_availability' && p.op !== 'delete') {
       const v = p.value?.[0] ?? {};
       if (typeof v.fulfillment_channel_code !== 'string') issues.push(required('fulfillment_availability.fulfillment_channel_code'));
@@ -206,6 +220,7 @@ export function checkAndApplyPatches(l: SandboxListing, marketplaceId: string, p
   }
   if (apply && !issues.some((i) => i.severity === 'ERROR')) {
     if (price !== undefined) l.price = price;
+    if (salePrice !== undefined) l.salePrice = salePrice ?? undefined;
     if (quantity !== undefined) l.quantity = quantity;
     l.updatedAt = iso(now);
   }

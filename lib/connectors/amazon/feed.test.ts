@@ -30,4 +30,11 @@ describe('JSON_LISTINGS_FEED', () => {
     expect(results[1]!.issues[0]).toEqual({ code: '90220', message: "'x' is required but not supplied.", severity: 'ERROR', attributeNames: ['x'] });
     expect(results[2]!.issues).toHaveLength(1);
   });
+
+  it('puts a sale price as the discounted_price schedule beside our_price, in patches and feed messages', () => {
+    const u = { marketplaceId: 'ATVPDKIKX0DER', sku: 'S', price: { amount: 20, currency: 'USD' }, salePrice: { amount: 15, currency: 'USD', start: '2026-05-01T00:00:00.000Z', end: '2026-05-31T00:00:00.000Z' } };
+    const offer = { marketplace_id: 'ATVPDKIKX0DER', currency: 'USD', our_price: [{ schedule: [{ value_with_tax: 20 }] }], discounted_price: [{ schedule: [{ value_with_tax: 15, start_at: '2026-05-01T00:00:00.000Z', end_at: '2026-05-31T00:00:00.000Z' }] }] };
+    expect(offerPatches(u)).toEqual([{ op: 'replace', path: '/attributes/purchasable_offer', value: [offer] }]);
+    expect(buildListingsFeed('S1', [u]).messages[0]!.patches).toEqual([{ op: 'replace', path: '/attributes/purchasable_offer', value: [offer] }]);
+  });
 });

@@ -5,7 +5,7 @@
 import type { ItemIssue, OfferUpdate, OfferUpdateResult } from '../types';
 import type { ListingsFeedProcessingReport, PatchOperation } from './schemas';
 
-/** JSON Patch operations that set price (purchasable_offer) and/or MFN quantity (fulfillment_availability). */
+/** JSON Patch operations that set price and sale price (purchasable_offer) and/or MFN quantity (fulfillment_availability). */
 export function offerPatches(update: OfferUpdate): PatchOperation[] {
   const patches: PatchOperation[] = [];
   if (update.price) {
@@ -17,6 +17,10 @@ export function offerPatches(update: OfferUpdate): PatchOperation[] {
           marketplace_id: update.marketplaceId,
           currency: update.price.currency,
           our_price: [{ schedule: [{ value_with_tax: update.price.amount }] }],
+          // The sale price is a schedule beside our_price; without it a replace ends any sale.
+          ...(update.salePrice
+            ? { discounted_price: [{ schedule: [{ value_with_tax: update.salePrice.amount, start_at: update.salePrice.start, end_at: update.salePrice.end }] }] }
+            : {}),
         },
       ],
     });

@@ -60,6 +60,9 @@ function extraFor(product: BcProduct, variant?: BcVariant): Record<string, strin
   if (variant) extra.bigcommerce_variant_id = String(variant.id);
   if (product.brand_id) extra.bigcommerce_brand_id = String(product.brand_id);
   if (product.inventory_tracking) extra.inventory_tracking = product.inventory_tracking;
+  // BigCommerce's sale price (0 or null: none); the sync rules send it as Amazon's sale price.
+  const sale = variant?.sale_price || product.sale_price;
+  if (sale && sale > 0) extra.salePrice = String(sale);
   const upc = text(variant?.upc) ?? text(product.upc);
   if (upc) extra.upc = upc;
   if (variant && variant.option_values.length > 0) {

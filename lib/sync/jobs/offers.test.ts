@@ -50,4 +50,32 @@ describe('offer chunks', () => {
     }
     expect(s.marketplace.received.filter((u) => u.fulfillmentChannel === 'AFN')).toHaveLength(2);
   });
+
+  it('sends the regular price plus a dated promotion as salePrice, and resends only when either changes', async () => {
+    const clock = createVirtualClock(Date.UTC(2026, 3, 20));
+    const db = createDb(`sale-${Math.random()}`);
+    const s = createScenario({ clock, products: 3, orders: 0 });
+    const p = s.catalog.products.get('P00000')!;
+    p.extra = { salePrice: '8', saleStart: '2026-05-01T00:00:00Z', saleEnd: '2026-05-31T00:00:00Z' };
+    const engine = createSyncEngine({ db, marketplace: s.marketplace, catalog: s.catalog, clock });
+    await engine.updateSettings({ marketplaceIds: [US] });
+    for (const kind of ['catalog', 'listings', 'reconcile', 'offers'] as const) await engine.runJob(kind);
+    const sent = () => s.marketplace.received.filter((u) => u.sku === 'P00000');
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]).toMatchObject({ price: { amount: 10, currency: 'USD' }, salePrice: { amount: 8, currency: 'USD', start: '2026-05-01T00:00:00.000Z', end: '2026-05-31T00:00:00.000Z' } });
+    await engine.runJob('offers');
+    expect(sent()).toHaveLength(1); // nothing changed
+    p.extra = { ...p.extra, saleEnd: '2026-06-07T00:00:00Z' };
+    await engine.runJob('catalog');
+    await engine.runJob('offers');
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]).toMatchObject({ price: { amount: 10 }, salePrice: { amount: 8, end: '2026-06-07T00:00:00.000Z' } });
+    // The promotion removed: the price is sent again without a sale price (which ends it on Amazon).
+    p.extra = {};
+    await engine.runJob('catalog');
+    await engine.runJob('offers');
+    expect(sent()).toHaveLength(3);
+    expect(sent()[2]!.salePrice).toBeUndefined();
+    expect(sent()[2]!.price).toEqual({ amount: 10, currency: 'USD' });
+  });
 });

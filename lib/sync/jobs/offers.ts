@@ -34,6 +34,11 @@ function sameMoney(a: { amount: number; currency: string } | undefined, b: { amo
   return !!a && !!b && Math.abs(a.amount - b.amount) < 0.005 && a.currency === b.currency;
 }
 
+function sameSale(a: OfferUpdate['salePrice'], b: OfferUpdate['salePrice']): boolean {
+  if (!a || !b) return !a && !b;
+  return sameMoney(a, b) && Date.parse(a.start) === Date.parse(b.start) && Date.parse(a.end) === Date.parse(b.end);
+}
+
 /**
  * Compute the updates to send: for every linked listing of the account's marketplaces, the fields
  * whose desired value differs from what was last accepted (or, before any push, from what the
@@ -66,7 +71,12 @@ export async function planOfferUpdates(ctx: RunContext): Promise<{ plan: Planned
     const basePrice = offer?.pushed?.price ?? (listing.price !== undefined && want.price ? { amount: listing.price, currency: listing.currency ?? want.price.currency } : undefined);
     const baseQty = offer?.pushed && offer.pushed.quantity !== undefined ? offer.pushed.quantity : listing.quantity;
     const update: OfferUpdate = { marketplaceId: listing.marketplaceId, sku: listing.sku };
-    if (want.price && !sameMoney(want.price, basePrice)) update.price = want.price;
+    // The sale price travels inside the price attribute: a change of either resends both.
+    const saleChanged = !sameSale(want.salePrice, offer?.pushed?.salePrice);
+    if (want.price && (!sameMoney(want.price, basePrice) || saleChanged)) {
+      update.price = want.price;
+      if (want.salePrice) update.salePrice = want.salePrice;
+    }
     if (want.quantity !== undefined && want.quantity !== baseQty) update.quantity = want.quantity;
     if (!update.price && update.quantity === undefined) {
       unchanged += 1;
@@ -74,7 +84,8 @@ export async function planOfferUpdates(ctx: RunContext): Promise<{ plan: Planned
     }
     // The listings report told us who fulfils it: the connector needs no lookup before a quantity.
     if (listing.fulfillmentChannel === 'MFN' || listing.fulfillmentChannel === 'AFN') update.fulfillmentChannel = listing.fulfillmentChannel;
-    const key = JSON.stringify([update.price?.amount, update.price?.currency, update.quantity]);
+    const sale = update.salePrice;
+    const key = JSON.stringify([update.price?.amount, update.price?.currency, update.quantity, ...(sale ? [sale.amount, sale.start, sale.end] : [])]);
     if (offer?.refused?.key === key && now - offer.refused.at < REFUSED_RETRY_MS) {
       unchanged += 1;
       return;
@@ -91,6 +102,7 @@ export function estimateFeedMessageBytes(u: OfferUpdate): number {
   // ~175 for purchasable_offer and ~125 for fulfillment_availability; rounded up.
   let n = 100 + u.sku.length * 1.2;
   if (u.price) n += 180;
+  if (u.salePrice) n += 130;
   if (u.quantity !== undefined) n += 130;
   return Math.ceil(n);
 }
@@ -193,7 +205,7 @@ async function writeIntent(ctx: RunContext, chunk: PlannedUpdate[], bulk: boolea
           marketplaceId: c.update.marketplaceId,
           sku: c.update.sku,
           productSku: c.productSku,
-          inflight: { price: c.update.price, quantity: c.update.quantity, runId, at },
+          inflight: { price: c.update.price, salePrice: c.update.salePrice, quantity: c.update.quantity, runId, at },
         })),
       );
       if (bulk) {
@@ -218,6 +230,8 @@ async function applyResults(ctx: RunContext, chunk: PlannedUpdate[], results: Of
     if (result?.status === 'accepted') {
       next.pushed = {
         price: c.update.price ?? row.pushed?.price,
+        // A price sent without a sale price ended the sale.
+        salePrice: c.update.price ? c.update.salePrice : row.pushed?.salePrice,
         quantity: c.update.quantity ?? row.pushed?.quantity,
         at,
       };
