@@ -46,7 +46,8 @@ export class CatalogIndex {
     if (!this.index || count < this.count || rulesKey !== this.rulesKey) {
       const all = await this.db.products.toArray();
       this.rulesKey = rulesKey;
-      this.index = MatchIndex.build(all.map(toMatchProduct), { skuRules });
+      // In slices: the worker keeps answering messages while a large catalog is indexed.
+      this.index = await MatchIndex.buildInSlices(all.map(toMatchProduct), { skuRules });
       this.labelCount = -1;
     } else if (count !== this.count || newest !== this.newest) {
       const changed = await this.db.products.where('updatedAt').above(this.newest).toArray();
