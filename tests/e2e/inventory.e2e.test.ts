@@ -86,7 +86,7 @@ describe('inventory overlay on Seller Central (built extension, real Chromium)',
     expect(await first.textContent()).toMatch(/sure/); // confidence and reasons are shown
     await first.locator('[data-skulink-link-to]').click();
     await waitForState(page, sku, 'linked');
-    await expect(popover.count()).resolves.toBe(0);
+    await expect.poll(() => popover.count()).toBe(0);
 
     await page.reload();
     await waitForState(page, sku, 'linked');
@@ -113,7 +113,7 @@ describe('inventory overlay on Seller Central (built extension, real Chromium)',
     await page.keyboard.type('STOCK-3001'); // focus starts in the search box
     await popover.locator('[data-skulink-link-to="STOCK-3001"]').waitFor();
     await page.keyboard.press('Escape');
-    await expect(popover.count()).resolves.toBe(0);
+    await expect.poll(() => popover.count()).toBe(0);
     await page.close();
   });
 

@@ -171,7 +171,7 @@ describe('orders overlay on Seller Central (built extension, real Chromium)', ()
     await popover.waitFor();
     await page.keyboard.type('CAT-BOX'); // focus starts in the search box
     await popover.locator('[data-skulink-link-to="CAT-BOX"]').click();
-    await expect(popover.count()).resolves.toBe(0);
+    await expect.poll(() => popover.count()).toBe(0); // closes once the link is made
 
     await expect.poll(async () => item(page, usMulti, BOX).getAttribute('data-skulink-item-state')).toBe('linked');
     expect(await item(page, usMulti, BOX).textContent()).toContain('CAT-BOX');
