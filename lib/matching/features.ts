@@ -30,6 +30,89 @@ export interface Side {
   gramWeights?: { idf: (gram: number) => number; w: Map<number, number>; norm: number };
   /** Terms of the product description (first 1,000 characters), when there is one. */
   descTerms?: TermLookup;
+  /** Variant markers of the title (see variantsOf); cached on listing sides. */
+  variants?: Variants;
+}
+
+/**
+ * Variant markers: words that name the platform, the kind of licence or condition, or the edition
+ * tier. Why: two titles of one product line that differ only here are different products (the
+ * Windows and the Mac build, an upgrade and a full licence, academic and retail, refurbished and
+ * new, Standard and Professional), and word similarity alone barely sees a one-word difference.
+ * The lists are generic retail vocabulary, not taken from any dataset.
+ */
+const PLATFORM: Record<string, string> = {
+  mac: 'mac', macintosh: 'mac', osx: 'mac', macos: 'mac', win: 'win', windows: 'win', pc: 'win', linux: 'linux',
+};
+/** Licence or condition flags: present on one side and absent on the other is a conflict. */
+const FLAG: Record<string, string> = {
+  upgrade: 'upgrade', upg: 'upgrade', academic: 'academic', student: 'academic', students: 'academic', edu: 'academic',
+  education: 'academic', teacher: 'academic', oem: 'oem', refurbished: 'refurbished', refurb: 'refurbished', renewed: 'refurbished',
+};
+/** Edition tiers: both sides naming a tier and no tier in common is a conflict. */
+const TIER: Record<string, string> = {
+  standard: 'standard', std: 'standard', professional: 'pro', pro: 'pro', premium: 'premium', deluxe: 'deluxe', dlx: 'deluxe',
+  ultimate: 'ultimate', home: 'home', basic: 'basic', enterprise: 'enterprise', express: 'express', lite: 'lite',
+};
+
+/** The variant markers of one title, and its quantities above one (`3 users`, `5-pack`). */
+export interface Variants {
+  platforms: string[];
+  flags: string[];
+  tiers: string[];
+  /** Units (`qty`, `users`) whose value is above 1, and the units present at all. */
+  multi: string[];
+  units: string[];
+}
+
+const QUANTITY_UNITS = new Set(['qty', 'users']);
+
+function variantsOf(s: Side): Variants {
+  if (s.variants) return s.variants;
+  const platforms = new Set<string>();
+  const flags = new Set<string>();
+  const tiers = new Set<string>();
+  for (const w of s.a.words) {
+    const p = PLATFORM[w];
+    if (p) platforms.add(p);
+    const f = FLAG[w];
+    if (f) flags.add(f);
+    const t = TIER[w];
+    if (t) tiers.add(t);
+  }
+  const multi: string[] = [];
+  const units: string[] = [];
+  for (const m of s.a.measures) {
+    const i = m.indexOf(':');
+    const unit = m.slice(0, i);
+    if (!QUANTITY_UNITS.has(unit)) continue;
+    units.push(unit);
+    if (Number(m.slice(i + 1)) > 1) multi.push(unit);
+  }
+  const v = { platforms: [...platforms], flags: [...flags], tiers: [...tiers], multi, units };
+  if (s.cacheGrams) s.variants = v;
+  return v;
+}
+
+/**
+ * Variant dimensions on which two titles disagree: platforms or tiers named on both sides with
+ * none in common, a licence/condition flag on one side only, or a quantity above one on one side
+ * where the other names none (an unmarked title is the single item / single user).
+ */
+export function variantConflicts(q: Side, d: Side): Array<{ listing: string; product: string }> {
+  const a = variantsOf(q);
+  const b = variantsOf(d);
+  const out: Array<{ listing: string; product: string }> = [];
+  const named = (x: string[], y: string[]): void => {
+    if (x.length && y.length && !intersects(x, y)) out.push({ listing: x.join('/'), product: y.join('/') });
+  };
+  named(a.platforms, b.platforms);
+  named(a.tiers, b.tiers);
+  const flag = a.flags.find((f) => !b.flags.includes(f)) ?? b.flags.find((f) => !a.flags.includes(f));
+  if (flag) out.push({ listing: a.flags.includes(flag) ? flag : '-', product: b.flags.includes(flag) ? flag : '-' });
+  const qty = a.multi.find((u) => !b.units.includes(u)) ?? b.multi.find((u) => !a.units.includes(u));
+  if (qty) out.push({ listing: a.multi.includes(qty) ? `${qty} > 1` : '1', product: b.multi.includes(qty) ? `${qty} > 1` : '1' });
+  return out;
 }
 
 /** Legal-form and filler words that say nothing about which brand it is. */
@@ -183,6 +266,7 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
     bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d, r.gramIdf), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
     numberShared: 0, numberConflict: 0, measureConflict: 0, brandSame: 0, brandDiffers: 0, priceClose: 0, priceApart: 0,
     gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0, reverseCoverage: r.reverseCoverage, abbreviation: 0,
+    variantConflict: 0,
   };
   // Abbreviations (`prem` / `premium`, `upg` / `upgrade`): listing words missing from the product
   // that start one of its words, or that one of its words starts.
@@ -263,6 +347,14 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
       reasons.push({ code: 'size-differs', params: { unit, listing: lv, product: pv }, text: `size ${lv} ${unit} vs ${pv} ${unit}` });
       break;
     }
+  }
+
+  // Editions, platforms, licence kinds and pack sizes.
+  const variants = variantConflicts(q, d);
+  if (variants.length) {
+    f.variantConflict = variants.length;
+    const v = variants[0]!;
+    reasons.push({ code: 'edition-differs', params: v, text: `edition ${v.listing} vs ${v.product}` });
   }
 
   // Brand.

@@ -185,3 +185,25 @@ describe('learnWeights calibration', () => {
     expect(after.confidence).toBeGreaterThan(before);
   });
 });
+
+describe('variant conflicts', () => {
+  const ix = MatchIndex.build([
+    { id: 'WIN', title: 'PhotoTool Studio 5 for Windows' },
+    { id: 'MAC', title: 'PhotoTool Studio 5 for Mac' },
+    { id: 'UPG', title: 'PhotoTool Studio 5 Upgrade' },
+    { id: 'ONE', title: 'Guard Antivirus 2009' },
+    { id: 'THREE', title: 'Guard Antivirus 2009 3-User' },
+  ]);
+  it('prefers the same platform and explains the other', () => {
+    const s = ix.suggest({ title: 'phototool studio 5 (mac)' }, 3);
+    expect(s[0]?.productId).toBe('MAC');
+    expect(s.find((x) => x.productId === 'WIN')?.reasons.map((r) => r.code)).toContain('edition-differs');
+  });
+  it('keeps an upgrade apart from the full product', () => {
+    expect(ix.suggest({ title: 'phototool studio 5 upgrade win' }, 1)[0]?.productId).toBe('UPG');
+  });
+  it('treats a title without a pack size as the single item', () => {
+    expect(ix.suggest({ title: 'guard antivirus 2009' }, 1)[0]?.productId).toBe('ONE');
+    expect(ix.suggest({ title: 'guard antivirus 2009 3 users' }, 1)[0]?.productId).toBe('THREE');
+  });
+});

@@ -33,6 +33,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   descCoverage: 1.5,
   reverseCoverage: 0,
   abbreviation: 2,
+  // Per variant dimension in conflict (platform, tier, licence flag, pack size): as strong as a
+  // size conflict, since it is the same kind of evidence (an attribute with different values).
+  variantConflict: -1.5,
   // Confidence calibration: identity until the seller's labels say otherwise.
   calScale: 1,
   calShift: 0,

@@ -69,6 +69,7 @@ export const FEATURE_NAMES = [
   'descCoverage',
   'reverseCoverage',
   'abbreviation',
+  'variantConflict',
 ] as const;
 
 /** One feature name. */
