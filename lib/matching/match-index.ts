@@ -7,7 +7,7 @@
 import { canonicalAsin, canonicalGtin, normalizeSku, type SkuRules } from './identifiers';
 import { dot, makeSide, pairFeatures, type Side, type TermLookup } from './features';
 import { analyze, charTrigrams } from './tokenize';
-import { calibrate, completeWeights, rawConfidence } from './scorer';
+import { calibrate, completeWeights, logit, rawConfidence } from './scorer';
 import type { FeatureName, MatchListing, MatchOptions, MatchProduct, Reason, Suggestion, Weights } from './types';
 
 interface Doc {
@@ -565,13 +565,76 @@ export class MatchIndex {
 
   /**
    * Suggestions for many listings at once (a page of the inventory, a bulk match), best first per
-   * listing. Why together: a catalog product is normally sold by one listing per marketplace, so a
-   * product that another listing matches clearly better is demoted here by `exclusivity` × the gap
-   * (log-odds). The result is in the order of `listings`.
+   * listing. Why together: a catalog product is normally sold by one listing per marketplace.
+   * Two steps, each scaled by `exclusivity`:
+   * 1. a greedy one-to-one assignment by confidence: pairs are taken most confident first, each
+   *    listing and each product at most once; a product owned by another listing is demoted by how
+   *    much more confident that listing is about it (log-odds of the two confidences). Confidence,
+   *    not raw score, decides ownership, because it accounts for each listing's other options: a
+   *    listing with one clear candidate claims it before one that has several good ones;
+   * 2. a product that another listing still scores clearly better is demoted by the score gap.
+   * Confidence: the assignment may lower a candidate's confidence but never raise it above what
+   * step 2 alone gives. Why: taking a rival away on another listing's word is a guess that can be
+   * wrong, so it reorders candidates but does not make the bulk "confident" mark easier to earn.
+   * The result is in the order of `listings`.
    */
   suggestMany(listings: MatchListing[], k = 5, options: { exclusivity?: number } = {}): Suggestion[][] {
     const lambda = options.exclusivity ?? 1;
-    const scored = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
+    const own = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
+    if (!lambda) return listings.map((l, i) => this.withExact(l, k, own[i]!));
+    const pairwise = this.demoteClaimed(own, listings, lambda);
+    const joint = this.demoteClaimed(this.assignOneToOne(own, listings, lambda), listings, lambda);
+    return listings.map((l, i) => {
+      const out = this.withExact(l, k, joint[i]!);
+      const cap = new Map<string, number>();
+      const scores = pairwise[i]!.map((c) => c.score);
+      pairwise[i]!.forEach((c, j) => cap.set(c.productId, calibrate(rawConfidence(scores, j), this.w)));
+      out.forEach((s, r) => {
+        const limit = cap.get(s.productId);
+        if (limit === undefined || s.reasons.some((x) => x.code.startsWith('same-'))) return;
+        s.confidence = Math.min(s.confidence, limit);
+        s.confident = s.confident && r === 0 && s.confidence >= this.confidentAt;
+      });
+      return out;
+    });
+  }
+
+  /** A candidate demoted by `penalty` log-odds because listing `owner` claims its product. */
+  private claimed(c: ScoredCandidate, penalty: number, owner: MatchListing | undefined): ScoredCandidate {
+    if (!penalty) return c;
+    const reason: Reason = {
+      code: 'claimed-by-other', params: owner?.id ? { listing: owner.id } : undefined,
+      text: 'another listing matches this product better',
+    };
+    const already = c.reasons.some((r) => r.code === 'claimed-by-other');
+    return { ...c, score: c.score - penalty, reasons: already ? c.reasons : [...c.reasons, reason] };
+  }
+
+  /** suggestMany step 1: greedy one-to-one assignment by confidence (log-odds), others demoted by the gap. */
+  private assignOneToOne(scored: ScoredCandidate[][], listings: MatchListing[], lambda: number): ScoredCandidate[][] {
+    const conf = scored.map((cands) => {
+      const scores = cands.map((c) => c.score);
+      return cands.map((_, j) => logit(rawConfidence(scores, j)));
+    });
+    const pairs: Array<{ i: number; j: number; v: number }> = [];
+    conf.forEach((cs, i) => cs.forEach((v, j) => pairs.push({ i, j, v })));
+    pairs.sort((a, b) => b.v - a.v);
+    const owner = new Map<string, { i: number; v: number }>();
+    const assigned = new Set<number>();
+    for (const p of pairs) {
+      const id = scored[p.i]![p.j]!.productId;
+      if (assigned.has(p.i) || owner.has(id)) continue;
+      owner.set(id, { i: p.i, v: p.v });
+      assigned.add(p.i);
+    }
+    return scored.map((cands, i) => cands.map((c, j) => {
+      const o = owner.get(c.productId);
+      return o && o.i !== i ? this.claimed(c, lambda * Math.max(0, o.v - conf[i]![j]!), listings[o.i]) : c;
+    }).sort((a, b) => b.score - a.score));
+  }
+
+  /** suggestMany step 2: a product that another listing scores better is demoted by the score gap. */
+  private demoteClaimed(scored: ScoredCandidate[][], listings: MatchListing[], lambda: number): ScoredCandidate[][] {
     // Best and second-best claim on each product, with the listing that makes it.
     const best = new Map<string, { s1: number; i1: number; s2: number }>();
     scored.forEach((cands, i) => {
@@ -582,21 +645,11 @@ export class MatchIndex {
         else if (c.score > b.s2) b.s2 = c.score;
       }
     });
-    return listings.map((l, i) => {
-      const adjusted = scored[i]!.map((c) => {
-        const b = best.get(c.productId)!;
-        const other = b.i1 === i ? b.s2 : b.s1;
-        const gap = Math.max(0, other - c.score);
-        if (!gap || !lambda) return c;
-        const otherId = b.i1 === i ? undefined : listings[b.i1]?.id;
-        const reason: Reason = {
-          code: 'claimed-by-other', params: otherId ? { listing: otherId } : undefined,
-          text: 'another listing matches this product better',
-        };
-        return { ...c, score: c.score - lambda * gap, reasons: [...c.reasons, reason] };
-      }).sort((a, b) => b.score - a.score);
-      return this.withExact(l, k, adjusted);
-    });
+    return scored.map((cands, i) => cands.map((c) => {
+      const b = best.get(c.productId)!;
+      const other = b.i1 === i ? b.s2 : b.s1;
+      return this.claimed(c, lambda * Math.max(0, other - c.score), listings[b.i1]);
+    }).sort((a, b) => b.score - a.score));
   }
 
   /**
