@@ -40,7 +40,15 @@ export function InventoryBar({ store, send, onBulkChange }: Props) {
   }
 
   const { counts } = state;
-  if (state.rowsOnPage === 0) return null;
+  if (state.rowsOnPage === 0) {
+    if (!state.noRowsFound) return null;
+    return (
+      <section role="status" aria-label={t('overlay_bar_title')} data-skulink-bar="" data-skulink-problem="no-rows" className="fixed bottom-3 left-3 z-[2147483646] max-w-[480px] rounded-lg border border-amber-300 bg-amber-50 p-2 text-[12px] text-amber-900 shadow-lg">
+        <strong className="font-semibold">{t('overlay_bar_title')}: </strong>
+        {t('overlay_no_rows')}
+      </section>
+    );
+  }
   return (
     <section
       aria-label={t('overlay_bar_title')}

@@ -20,6 +20,8 @@ const FRAME_BUDGET_MS = 30;
  */
 const SYNC_BUDGET_MS = 30;
 const SEEN_BATCH = 250;
+/** How long an inventory page may show no readable row before the bar says so. */
+const NO_ROWS_AFTER_MS = 6000;
 const REFINE_BATCH = 40;
 
 /** Row states, cached per SKU for the life of the page so re-rendered rows are annotated at once. */
@@ -49,7 +51,7 @@ function toPageRow(r: InventoryRow): PageRow {
  * changes), records them through the background, and puts a badge in each row with its state.
  * DOM work is batched per animation frame and sliced to a time budget.
  */
-export function startInventoryOverlay(opts: { send: Send; marketplace: Marketplace; signal: AbortSignal; doc?: Document }) {
+export function startInventoryOverlay(opts: { send: Send; marketplace: Marketplace; signal: AbortSignal; doc?: Document; isInventoryPage?: boolean }) {
   const { send, marketplace, signal } = opts;
   const doc = opts.doc ?? document;
   const hosts = new Map<Element, Host>();
@@ -318,11 +320,19 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   schedule();
 
+  // An inventory page that shows no row we can read after a while: say so, rather than nothing.
+  const layoutCheck = opts.isInventoryPage
+    ? window.setTimeout(() => {
+        if (!signal.aborted && hosts.size === 0) store.set({ noRowsFound: true });
+      }, NO_ROWS_AFTER_MS)
+    : 0;
+
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     if (seenTimer) clearTimeout(seenTimer);
     if (readTimer) clearTimeout(readTimer);
+    if (layoutCheck) clearTimeout(layoutCheck);
     app.remove();
     for (const h of hosts.values()) h.el.remove();
   });

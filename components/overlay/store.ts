@@ -5,6 +5,8 @@ export interface OverlayState {
   counts: Record<RowState, number>;
   rowsOnPage: number;
   popover?: { sku: string; anchor: HTMLElement };
+  /** An inventory page on which no listing row could be found: its layout has probably changed. */
+  noRowsFound?: boolean;
 }
 
 /** A minimal external store for useSyncExternalStore: the controller writes, React reads. */

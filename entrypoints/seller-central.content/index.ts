@@ -3,7 +3,7 @@ import { createFeatureManager } from '@/lib/overlay/feature-manager';
 import { createClient } from '@/lib/messaging/client';
 import { setLanguage } from '@/lib/i18n';
 import { marketplaceForHost } from '@/lib/domain/marketplaces';
-import { detectPage } from '@/lib/sites/seller-central/page';
+import { detectPage, isInventoryPage } from '@/lib/sites/seller-central/page';
 import { startInventoryOverlay } from '@/components/overlay/inventory-overlay';
 import { startOrdersOverlay } from '@/components/overlay/orders-overlay';
 
@@ -20,7 +20,7 @@ export default defineContentScript({
           name: 'inventory-overlay',
           // Inventory rows are found by their nature, not only by URL: legacy and new paths both qualify.
           matches: (url) => { const kind = detectPage(url); return kind !== 'orders-list' && kind !== 'order-detail'; },
-          init: (signal) => void startInventoryOverlay({ send, marketplace, signal }),
+          init: (signal) => void startInventoryOverlay({ send, marketplace, signal, isInventoryPage: isInventoryPage(detectPage(new URL(location.href))) }),
         },
         {
           name: 'orders-overlay',

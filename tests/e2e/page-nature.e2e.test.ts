@@ -83,6 +83,21 @@ describe('what Seller Central pages do', () => {
     for (const host of SELLER_CENTRAL_HOSTS) expect(patterns).toContain(`https://${host}/*`);
   });
 
+  it('says so when an inventory page shows no row it can read (a changed layout), and stays quiet elsewhere', async () => {
+    const changed = `<!doctype html><html><body><h1>Manage All Inventory</h1><ul class="new-grid">${['A-1', 'B-2', 'C-3'].map((s) => `<li class="item"><b>${s}</b> Some product</li>`).join('')}</ul></body></html>`;
+    await b.servePage(/^https:\/\/sellercentral\.amazon\.fr\//, changed);
+    const page = await b.context.newPage();
+    await page.goto('https://sellercentral.amazon.fr/myinventory/inventory?page=1');
+    const notice = page.locator('[data-skulink-problem="no-rows"]');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.textContent()).toMatch(/layout/);
+    // Not on a page that is not an inventory page.
+    await page.goto('https://sellercentral.amazon.fr/home');
+    await page.waitForTimeout(7000);
+    expect(await notice.count()).toBe(0);
+    await page.close();
+  });
+
   it('shows catalog and link counts in the popup', async () => {
     const popup = await b.popup();
     const value = async (id: string) => Number(await popup.getByTestId(id).getAttribute('data-value'));

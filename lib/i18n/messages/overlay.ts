@@ -8,6 +8,10 @@ export const overlayMessages = {
   overlay_linked_to: { en: 'Linked to $1', es: 'Vinculado a $1' },
   overlay_suggested: { en: 'Suggested: $1', es: 'Sugerido: $1' },
   overlay_not_linked: { en: 'Not linked', es: 'Sin vincular' },
+  overlay_no_rows: {
+    en: 'no listing rows found on this page. Seller Central may have changed its layout; links and sync still work, and an update of Skulink will follow.',
+    es: 'no se encontraron filas de anuncios en esta página. Puede que Seller Central haya cambiado su diseño; los vínculos y la sincronización siguen funcionando y Skulink se actualizará.',
+  },
   overlay_row_error: { en: 'Skulink could not read this row', es: 'Skulink no pudo leer esta fila' },
   overlay_popover_title: { en: 'Link $1', es: 'Vincular $1' },
   overlay_suggestions: { en: 'Best matches', es: 'Mejores coincidencias' },
