@@ -61,8 +61,9 @@ export function toAccountView(s: AccountSyncStatus, language: Language = 'en'): 
 }
 
 /**
- * Handlers of the sync UI's messages: `sync.status` (per account and job, for the popup) and
- * `sync.now` (start a job; the engine's lease makes a second concurrent run a no-op).
+ * Handlers of the sync UI's messages: `sync.status` (per account and job, for the popup),
+ * `sync.now` (start a job; the engine's lease makes a second concurrent run a no-op) and
+ * `sync.settingsChanged` (the options page saved an account's rules: its alarms follow the new schedule).
  * The wiring is the worker's one (see sync-wiring.ts); tests pass their own.
  */
 export function createSyncHandlers(db: SkulinkDexie, wiring: SyncWiring = syncWiringFor(db), now: () => number = Date.now): Pick<Handlers, keyof typeof syncProtocol> {
@@ -74,6 +75,10 @@ export function createSyncHandlers(db: SkulinkDexie, wiring: SyncWiring = syncWi
     'sync.now': async ({ accountId, job }) => {
       const r = await wiring.runNow(accountId, job);
       return { state: r.state, outcome: r.result?.outcome };
+    },
+    'sync.settingsChanged': async ({ accountId }) => {
+      const alarms = await wiring.reschedule(accountId);
+      return alarms ? { state: 'rescheduled', alarms } : { state: 'unknown_account', alarms: [] };
     },
   };
 }

@@ -22,7 +22,7 @@ import { marketplaceById } from '../domain/marketplaces';
 import { readSetting } from '../settings/setting';
 import { languageSetting } from '../settings/language';
 import { createSyncEngine, type RunResult, type SyncEngine, type SyncEvent, type SyncStatus } from '../sync/engine';
-import { parseAlarmName, type AlarmDefinition } from '../sync/schedule';
+import { jobCadence, parseAlarmName, type AlarmDefinition } from '../sync/schedule';
 import type { JobKind, Language, SyncSettingsInput } from '../sync/schemas';
 import { createDexieCatalogStore } from './sync-catalog-store';
 
@@ -88,6 +88,11 @@ export interface SyncWiring {
   start(): Promise<void>;
   /** Re-read the accounts; rebuild engines that changed and re-register alarms. */
   refresh(): Promise<void>;
+  /**
+   * An account's sync settings changed (options page): make its alarms follow the new schedule,
+   * daily ones moved to the new hour too. The account's alarm names, or undefined for an unknown account.
+   */
+  reschedule(accountId: string): Promise<string[] | undefined>;
   /** The engine of an account (after refreshing from Dexie). */
   engine(accountId: string): Promise<SyncEngine | undefined>;
   /** Run the job an alarm stands for; false when the alarm is not a sync alarm or its account is gone. */
@@ -227,6 +232,27 @@ export function createSyncWiring(deps: SyncWiringDeps): SyncWiring {
     for (const def of wanted.values()) await deps.alarms.create(def.name, { when: def.when, periodInMinutes: def.periodInMinutes });
   }
 
+  /**
+   * One account's alarms against its schedule, times included: `syncAlarms` keeps an alarm whose
+   * period is unchanged, which would leave a daily job at the old hour after the seller moved it.
+   */
+  async function rescheduleAccount(accountId: string, engine: SyncEngine): Promise<string[]> {
+    const [defs, settings] = await Promise.all([engine.schedule(), engine.getSettings()]);
+    if (!deps.alarms) return defs.map((d) => d.name);
+    const wanted = new Map(defs.map((d) => [d.name, d]));
+    for (const alarm of await deps.alarms.getAll()) {
+      if (parseAlarmName(alarm.name)?.accountId !== accountId) continue;
+      const want = wanted.get(alarm.name);
+      const daily = want && jobCadence(want.kind, settings).daily;
+      // Periodic jobs keep their next run when the period is unchanged; daily ones must be at the new hour.
+      const same = want && want.periodInMinutes === alarm.periodInMinutes && (!daily || Math.abs((alarm.scheduledTime ?? 0) - want.when) < 60_000);
+      if (same) wanted.delete(alarm.name);
+      else await deps.alarms.clear(alarm.name);
+    }
+    for (const def of wanted.values()) await deps.alarms.create(def.name, { when: def.when, periodInMinutes: def.periodInMinutes });
+    return defs.map((d) => d.name);
+  }
+
   function refresh(): Promise<void> {
     refreshing ??= (async () => {
       try {
@@ -281,6 +307,11 @@ export function createSyncWiring(deps: SyncWiringDeps): SyncWiring {
       }
     },
     refresh,
+    async reschedule(accountId) {
+      await refresh();
+      const entry = engines.get(accountId);
+      return entry ? rescheduleAccount(accountId, entry.engine) : undefined;
+    },
     engine,
     async handleAlarm(name) {
       const parsed = parseAlarmName(name);

@@ -6,6 +6,7 @@ import { popupMessages } from './messages/popup';
 import { syncUiMessages } from './messages/sync-ui';
 import { ordersMessages } from './messages/orders';
 import { catalogMessages } from './messages/catalog';
+import { rulesMessages } from './messages/rules';
 
 /** Every message of the extension. Each area keeps its own file; keys are unique across them. */
 export const allMessages = {
@@ -16,4 +17,5 @@ export const allMessages = {
   ...syncUiMessages,
   ...ordersMessages,
   ...catalogMessages,
+  ...rulesMessages,
 } satisfies MessageTable;

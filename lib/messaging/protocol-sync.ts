@@ -1,6 +1,6 @@
 /**
- * Messages of the sync engine's UI (popup: status, "Sync now"). Merged into the protocol in protocol.ts.
- * Both are privileged (`extension` pages only): status names accounts and orders, "Sync now"
+ * Messages of the sync engine's UI (popup: status, "Sync now"; options: rules saved). Merged into the
+ * protocol in protocol.ts. All are privileged (`extension` pages only): status names accounts and orders, "Sync now"
  * spends API quota. Neither ever carries a credential.
  */
 import { z } from 'zod';
@@ -88,6 +88,16 @@ export const syncProtocol = {
     response: z.object({
       state: z.enum(['started', 'busy', 'skipped', 'done', 'unknown_account']),
       outcome: z.string().optional(),
+    }),
+  },
+  /** The options page saved an account's sync rules: re-register its alarms from the new schedule. */
+  'sync.settingsChanged': {
+    from: 'extension',
+    request: z.object({ accountId: z.string().min(1).max(100) }),
+    response: z.object({
+      state: z.enum(['rescheduled', 'unknown_account']),
+      /** Names of the account's alarms after rescheduling. */
+      alarms: z.array(z.string()),
     }),
   },
 } as const;

@@ -6,9 +6,10 @@ import { AccountsSection } from './accounts-section';
 import { CatalogSection, MappingsSection } from './catalog-section';
 import { LanguageSection } from './language-section';
 import { MatchingSection } from './matching-section';
+import { SyncRulesSection } from './sync-rules-section';
 
 /** The sections of the options page, in navigation order (also their URL hashes). */
-export const OPTIONS_SECTIONS = ['catalog', 'mappings', 'accounts', 'matching', 'language'] as const;
+export const OPTIONS_SECTIONS = ['catalog', 'mappings', 'accounts', 'sync-rules', 'matching', 'language'] as const;
 export type OptionsSection = (typeof OPTIONS_SECTIONS)[number];
 
 function sectionFromHash(hash: string): OptionsSection {
@@ -41,6 +42,7 @@ export function OptionsPage({ db }: { db: SkulinkDexie }) {
     { key: 'catalog', label: t('options_nav_catalog') },
     { key: 'mappings', label: t('options_nav_mappings') },
     { key: 'accounts', label: t('options_nav_accounts') },
+    { key: 'sync-rules', label: t('options_nav_sync_rules') },
     { key: 'matching', label: t('options_nav_matching') },
     { key: 'language', label: t('options_nav_language') },
   ];
@@ -55,6 +57,7 @@ export function OptionsPage({ db }: { db: SkulinkDexie }) {
         {section === 'catalog' && <CatalogSection db={db} />}
         {section === 'mappings' && <MappingsSection db={db} />}
         {section === 'accounts' && <AccountsSection db={db} />}
+        {section === 'sync-rules' && <SyncRulesSection db={db} />}
         {section === 'matching' && <MatchingSection db={db} />}
         {section === 'language' && <LanguageSection db={db} />}
       </main>
