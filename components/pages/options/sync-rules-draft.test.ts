@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePrice, computeQuantity } from '@/lib/sync/rules';
 import { SyncSettings } from '@/lib/sync/schemas';
-import { draftFromSettings, draftToChange, parseNumber, previewLines, previewProduct, warehouseNames, type RulesDraft } from './sync-rules-draft';
+import { draftFromSettings, draftToChange, exampleWarehouseFor, parseNumber, previewLines, previewProduct, warehouseNames, type RulesDraft } from './sync-rules-draft';
 
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -136,6 +136,15 @@ describe('sync rules draft', () => {
     // Summing only another warehouse leaves the example with nothing to send.
     const other = draftToChange(draft({ warehouseMode: 'some', warehouses: ['B'] }), defaults);
     expect(other.ok && previewLines(other.settings, [US], 'main', 0)[0]!.quantity).toBe(0);
+  });
+
+  it('puts the example stock in the first warehouse the rule counts', () => {
+    const catalog = ['main', 'north', 'south'];
+    expect(exampleWarehouseFor({ warehouseMode: 'all', warehouses: [] }, catalog)).toBe('main');
+    expect(exampleWarehouseFor({ warehouseMode: 'some', warehouses: ['south', 'north'] }, catalog)).toBe('north');
+    expect(exampleWarehouseFor({ warehouseMode: 'some', warehouses: [] }, catalog)).toBe('main');
+    expect(exampleWarehouseFor({ warehouseMode: 'some', warehouses: ['gone'] }, catalog)).toBe('gone');
+    expect(exampleWarehouseFor({ warehouseMode: 'all', warehouses: [] }, [])).toBe('main');
   });
 
   it('lists warehouse names in the order the catalog has them, keeping ones the rules still name', () => {

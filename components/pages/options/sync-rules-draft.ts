@@ -190,6 +190,17 @@ export function previewProduct(warehouse: string): Pick<Product, 'price' | 'stoc
   return { price: 10, stock: { [warehouse]: 12 }, active: true, extra: {} };
 }
 
+/**
+ * The warehouse the example product's stock is in: the first one the rule counts (in catalog
+ * order) when it names some, else the catalog's first ('main' for an empty catalog).
+ */
+export function exampleWarehouseFor(draft: Pick<RulesDraft, 'warehouseMode' | 'warehouses'>, catalogWarehouses: readonly string[]): string {
+  if (draft.warehouseMode === 'some' && draft.warehouses.length) {
+    return catalogWarehouses.find((w) => draft.warehouses.includes(w)) ?? draft.warehouses[0]!;
+  }
+  return catalogWarehouses[0] ?? 'main';
+}
+
 /** What Amazon would get for the example product on one marketplace. */
 export interface PreviewLine {
   marketplaceId: string;

@@ -10,7 +10,7 @@ import { createClient } from '@/lib/messaging/client';
 import { loadSettings, saveSettings } from '@/lib/sync/repo';
 import type { Rounding, SyncSettings } from '@/lib/sync/schemas';
 import { currentLocale } from '../locale';
-import { draftFromSettings, draftToChange, previewLines, warehouseNames, type FieldError, type FieldErrors, type RulesDraft } from './sync-rules-draft';
+import { draftFromSettings, draftToChange, exampleWarehouseFor, previewLines, warehouseNames, type FieldError, type FieldErrors, type RulesDraft } from './sync-rules-draft';
 
 type Status = { tone: 'success' | 'warning' | 'danger'; text: string } | undefined;
 
@@ -89,7 +89,8 @@ export function RulesForm({ db, account, stored, catalogWarehouses }: { db: Skul
   const result = useMemo(() => draftToChange(draft, saved), [draft, saved]);
   const errors: FieldErrors = showErrors && !result.ok ? result.errors : {};
   const warehouses = useMemo(() => warehouseNames([], [...catalogWarehouses, ...draft.warehouses, draft.orderWarehouse]), [catalogWarehouses, draft.warehouses, draft.orderWarehouse]);
-  const exampleWarehouse = catalogWarehouses[0] ?? draft.warehouses[0] ?? 'main';
+  // The example's stock sits in the first warehouse the rule counts, so buffer and cap show in the preview.
+  const exampleWarehouse = exampleWarehouseFor(draft, catalogWarehouses);
 
   function set<K extends keyof RulesDraft>(key: K, value: RulesDraft[K]) {
     setStatus(undefined);
@@ -275,7 +276,7 @@ export function RulesForm({ db, account, stored, catalogWarehouses }: { db: Skul
           hint={t('rules_import_fba_hint')}
         />
         <div className="grid gap-3 md:grid-cols-2">
-          <Field label={t('rules_order_warehouse')} error={errorText(errors['orders.warehouse'])}>
+          <Field label={t('rules_order_warehouse')} hint={t('rules_order_warehouse_hint')} error={errorText(errors['orders.warehouse'])}>
             {(p) => (
               <Select {...p} data-testid="rules-order-warehouse" value={draft.orderWarehouse} onChange={(e) => set('orderWarehouse', e.target.value)}>
                 <option value="">{t('rules_order_warehouse_default')}</option>

@@ -87,9 +87,10 @@ export const rulesMessages = {
     es: 'Pedidos que Amazon envía desde sus propios almacenes. Desactivado por defecto.',
   },
   rules_order_warehouse: { en: 'Warehouse imported orders take stock from', es: 'Almacén del que descuentan stock los pedidos importados' },
-  rules_order_warehouse_default: {
-    en: 'Default (the first stock warehouse, else the product’s first)',
-    es: 'Por defecto (el primer almacén de stock o, si no, el primero del producto)',
+  rules_order_warehouse_default: { en: 'Default: the first stock warehouse', es: 'Por defecto: el primer almacén de stock' },
+  rules_order_warehouse_hint: {
+    en: 'By default, the first warehouse the stock rule adds up, else the product’s first.',
+    es: 'Por defecto, el primer almacén que suma la regla de stock o, si no, el primero del producto.',
   },
   rules_channel_name: { en: 'Channel name on catalog orders', es: 'Nombre del canal en los pedidos del catálogo' },
 
