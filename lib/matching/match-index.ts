@@ -104,6 +104,14 @@ interface Query {
 
 const SKU_EXACT = 'sku';
 
+/**
+ * Pivoted length normalization (Singhal, Buckley and Mitra 1996): a title's TF-IDF norm is
+ * replaced by (1 - slope) · mean norm + slope · norm. Why: plain cosine over-penalizes long
+ * catalog titles (category words, package contents, system requirements) against short ones
+ * that say less; 0.75 is the slope the literature uses by default (BM25's b), not fitted here.
+ */
+const LENGTH_SLOPE = 0.75;
+
 function addTo(map: Map<string, Set<string>>, key: string | undefined, id: string): void {
   if (!key) return;
   let s = map.get(key);
@@ -138,6 +146,8 @@ export class MatchIndex {
   private invNorm = new Float64Array(1024);
   /** Sum of the IDF of each doc's terms (for reverse coverage). */
   private mass = new Float64Array(1024);
+  /** Mean TF-IDF norm of the titles at the last reweight: the pivot of the length normalization. */
+  private pivot = 0;
   private live = 0;
   /** Live count when TF-IDF weights were last computed; weights are refreshed when it drifts. */
   private weightedAt = 0;
@@ -312,6 +322,7 @@ export class MatchIndex {
       mass += df;
     }
     norm = Math.sqrt(norm) || 1;
+    if (this.pivot) norm = (1 - LENGTH_SLOPE) * this.pivot + LENGTH_SLOPE * norm;
     if (d >= this.invNorm.length) {
       const size = Math.max(d + 1, this.invNorm.length * 2);
       const grownNorm = new Float64Array(size);
@@ -340,6 +351,14 @@ export class MatchIndex {
     this.byId = new Map(docs.map((d, i) => [d.product.id, i]));
     for (let t = 0; t < this.postDocs.length; t++) this.postDocs[t] = [];
     const idf = this.df.map((_, t) => this.idf(t));
+    // First the plain norms (pivot 0), whose mean becomes the pivot; then the pivoted norms.
+    this.pivot = 0;
+    let sum = 0;
+    for (let d = 0; d < docs.length; d++) {
+      this.weighDoc(d, idf);
+      sum += 1 / this.invNorm[d]!;
+    }
+    this.pivot = docs.length ? sum / docs.length : 0;
     for (let d = 0; d < docs.length; d++) {
       this.weighDoc(d, idf);
       this.post(d);
