@@ -207,3 +207,21 @@ describe('variant conflicts', () => {
     expect(ix.suggest({ title: 'guard antivirus 2009 3 users' }, 1)[0]?.productId).toBe('THREE');
   });
 });
+
+describe('suggestMany one-to-one assignment', () => {
+  it('gives two listings of one product line different products, the surer listing first', () => {
+    const ix = MatchIndex.build([
+      { id: 'X', title: 'Acme garden hose green 20 m' },
+      { id: 'Y', title: 'Acme garden hose green 20 m coiled' },
+      { id: 'Z', title: 'Zeta lawn sprinkler' },
+      { id: 'W', title: 'Bolt drill 18V' },
+    ]);
+    const listings = [{ id: 'a', title: 'acme hose green' }, { id: 'b', title: 'acme garden hose green 20 m' }];
+    const [a, b] = ix.suggestMany(listings, 2);
+    expect(b?.[0]?.productId).toBe('X');
+    expect(a?.[0]?.productId).toBe('Y');
+    expect(a?.find((s) => s.productId === 'X')?.reasons.find((r) => r.code === 'claimed-by-other')?.params).toEqual({ listing: 'b' });
+    // Taking the product another listing is surer about leaves this listing unsure, not confident.
+    expect(a![0]!.confident).toBe(false);
+  });
+});
