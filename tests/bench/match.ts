@@ -270,7 +270,7 @@ function realData(dir: string): void {
   log(`\n  top-1 confidence bar -> ${curveLine.join('; ')}`);
   log(`\nall listings (weights: defaults, 0 labels)  build: engine ${buildMs.toFixed(0)} ms, reference ${baseBuildMs.toFixed(0)} ms`);
   printTable([['engine', fe], ['one-by-one', fs], ['tfidf-ref', fb]]);
-  log('  engine: suggestMany over all listings (a product claimed clearly better by another listing is demoted);');
+  log('  engine: suggestMany over all listings (one-to-one assignment by confidence, then a product another listing scores better is demoted);');
   log('  one-by-one: suggest() per listing, no knowledge of the other listings.');
 
   // Error dump for development: --errors N prints N misses at rank 1.
