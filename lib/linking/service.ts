@@ -88,19 +88,30 @@ export class LinkService {
       const index = await this.catalog.get();
       const rejected = await this.rejectedFor(unlinked.map((i) => ids[i]!));
       const candidates = new Map<number, Suggestion | undefined>();
+      const queries = new Map<number, MatchListing>();
       for (const i of unlinked) {
         const listing = listings[i];
         const query: MatchListing = listing ? toMatchListing(listing) : { id: ids[i], sku: skus[i] };
         const no = rejected.get(ids[i]!);
-        let top: Suggestion | undefined;
         const exact = index.exactMatches(query);
         if (exact && exact.productIds.length === 1 && !no?.has(exact.productIds[0]!)) {
-          top = { productId: exact.productIds[0]!, score: 100, confidence: 1, confident: true, reasons: [{ code: `same-${exact.kind}`, text: `Same ${exact.kind.toUpperCase()}` }] };
+          candidates.set(i, { productId: exact.productIds[0]!, score: 100, confidence: 1, confident: true, reasons: [{ code: `same-${exact.kind}`, text: `Same ${exact.kind.toUpperCase()}` }] });
         } else if (refine && query.title) {
-          top = index.suggest(query, 3).find((s) => !no?.has(s.productId));
-          if (top && !top.confident) top = undefined;
+          queries.set(i, query);
+        } else {
+          candidates.set(i, undefined);
         }
-        candidates.set(i, top);
+      }
+      if (queries.size) {
+        // Ranked together: listings on one page rarely share a product, so a product another
+        // listing matches clearly better is demoted (the engine's one-to-one assignment).
+        const order = [...queries.keys()];
+        const ranked = index.suggestMany(order.map((i) => queries.get(i)!), 3);
+        order.forEach((i, n) => {
+          const no = rejected.get(ids[i]!);
+          const top = ranked[n]?.find((s) => !no?.has(s.productId));
+          candidates.set(i, top?.confident ? top : undefined);
+        });
       }
       const views = await this.toViews([...candidates.values()].flatMap((s) => (s ? [s] : [])));
       const byId = new Map(views.map((v) => [v.product.sku, v]));
