@@ -30,6 +30,7 @@ import { runInNewContext } from 'node:vm';
 import Papa from 'papaparse';
 import { DEFAULT_WEIGHTS, MatchIndex, learnWeights, type MatchListing, type MatchProduct, type Weights } from '../../lib/matching/index';
 import type { Label } from '../../lib/matching/learn';
+import { seededRandom } from '../fixtures/random.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -203,17 +204,8 @@ function printTable(rows: Array<[string, Figures]>): void {
   for (const k of keys) log([k.padEnd(20), ...rows.map(([, f]) => String(f[k]).padStart(14))].join(''));
 }
 
-/** Deterministic PRNG (mulberry32) so runs are repeatable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so runs are repeatable. */
+const rng = seededRandom;
 
 function shuffle<T>(xs: T[], r: () => number): T[] {
   const a = [...xs];

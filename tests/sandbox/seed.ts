@@ -3,6 +3,7 @@
  * SKUs, EAN/UPC product ids, a few with issues or flagged as conflicting) and orders in several
  * statuses. The same seed always gives the same data.
  */
+import { seededRandom } from '../fixtures/random.ts';
 
 /** Seller id of the sandbox account. */
 export const SANDBOX_SELLER_ID = 'A1SANDBOXSELLER';
@@ -10,17 +11,8 @@ export const US = 'ATVPDKIKX0DER';
 export const DE = 'A1PA6795UKMFR9';
 export const JP = 'A1VC38T7YXB528';
 
-/** Small fast PRNG (mulberry32). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32). */
+export const createRandom = seededRandom;
 
 export interface SandboxIssue {
   code: string;

@@ -3,18 +3,10 @@
  * products with option variants, GTIN/UPC with valid GS1 check digits, stock at two locations.
  * The same seed always gives the same store.
  */
+import { seededRandom } from '../../fixtures/random.ts';
 
-/** A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG: the same seed gives the same sequence. */
+export const createRandom = seededRandom;
 
 /**
  * GS1 check digit of the digits before it (weights 3,1,3,... from the right). Written here on
