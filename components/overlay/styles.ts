@@ -32,5 +32,9 @@ export function attachOverlayShadow(host: HTMLElement): ShadowRoot {
 export const FONT_STYLE =
   'font-family: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Noto Sans JP", sans-serif; font-size: 12px; line-height: 1.35; color: #0f1111;';
 
-/** Inline styles that keep a host element out of the page's CSS (they beat the page's selectors). */
-export const HOST_STYLE = `all: initial; display: block; margin: 4px 0 0 0; ${FONT_STYLE}`;
+/**
+ * Inline styles that keep a host element out of the page's CSS (they beat the page's selectors).
+ * A fixed height with `contain: strict` means a badge changing state (linked → not linked,
+ * a suggestion arriving) repaints only itself: the page's table is never laid out again for it.
+ */
+export const HOST_STYLE = `all: initial; display: block; box-sizing: border-box; height: 26px; margin: 4px 0 0 0; contain: strict; ${FONT_STYLE}`;
