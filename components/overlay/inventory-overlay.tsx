@@ -6,6 +6,7 @@ import { extractInventoryRow, extractRowIdentity, findRowElements, findUnreadabl
 import { renderBadge, type BadgeActions } from './badge';
 import { InventoryBar } from './inventory-bar';
 import { mountPageApp, PopoverSlot } from './page-app';
+import { watchPage } from './page-watch';
 import { createOverlayStore, type OverlayStore } from './store';
 import { attachOverlayShadow, HOST_STYLE } from './styles';
 
@@ -61,7 +62,6 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   const extracted = new Map<string, InventoryRow>();
   const store = createOverlayStore();
   const queue: Element[] = [];
-  let frame = 0;
   let seenTimer = 0;
   let refining = false;
   const pendingSeen = new Map<string, PageRow>();
@@ -95,8 +95,9 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   const app = mountPageApp(doc, <App store={store} send={send} onRow={applyRow} onBulkChange={refreshAll} />);
 
   // ---------- rows ----------
+  /** Ask for a frame of DOM work (only called once setup has ended and the page is watched). */
   function schedule() {
-    if (!frame && !signal.aborted) frame = requestAnimationFrame(work);
+    watch.schedule();
   }
 
   function collect() {
@@ -112,12 +113,6 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
       if (h && h.el.isConnected) continue;
       mount(el, el, '', `error|${hosts.size}`, { sku: '', state: 'error' });
     }
-  }
-
-  /** One frame: annotate queued rows until the budget is spent. */
-  function work() {
-    frame = 0;
-    pump(FRAME_BUDGET_MS);
   }
 
   /**
@@ -211,7 +206,7 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
         for (const r of batch) views.set(r.sku, { sku: r.sku, state: 'error', error: (e as Error).message });
       }
       // Rows answered: annotate them (re-query, their nodes may have been replaced meanwhile).
-      for (const el of findRowElements(doc)) if (!hosts.get(el)?.el.isConnected) queue.push(el);
+      collect();
       schedule();
     }
     void refine();
@@ -299,26 +294,20 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
   }
 
   // ---------- watching the page ----------
-  const observer = new MutationObserver((records) => {
-    let changed = false;
-    for (const r of records) {
-      if (r.removedNodes.length) changed = true;
-      for (const n of r.addedNodes) {
-        // Our own hosts appearing is no reason to rescan.
-        if (n.nodeType !== 1 || (n as Element).hasAttribute('data-skulink-sku')) continue;
-        changed = true;
-        if (holdsRows(n)) {
-          // Rows just arrived: badge them now, before the page draws them (no extra layout).
-          pump(SYNC_BUDGET_MS);
-          if (queue.length) schedule();
-          return;
-        }
-      }
-    }
-    if (changed) schedule();
+  const watch = watchPage({
+    doc,
+    signal,
+    // Our own hosts appearing is no reason to rescan.
+    isOwn: (el) => el.hasAttribute('data-skulink-sku'),
+    work: () => pump(FRAME_BUDGET_MS),
+    urgent: {
+      matches: holdsRows,
+      run: () => {
+        pump(SYNC_BUDGET_MS);
+        if (queue.length) schedule();
+      },
+    },
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
-  schedule();
 
   // An inventory page that shows no row we can read after a while: say so, rather than nothing.
   const layoutCheck = opts.isInventoryPage
@@ -328,8 +317,6 @@ export function startInventoryOverlay(opts: { send: Send; marketplace: Marketpla
     : 0;
 
   signal.addEventListener('abort', () => {
-    observer.disconnect();
-    if (frame) cancelAnimationFrame(frame);
     if (seenTimer) clearTimeout(seenTimer);
     if (readTimer) clearTimeout(readTimer);
     if (layoutCheck) clearTimeout(layoutCheck);

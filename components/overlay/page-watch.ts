@@ -12,8 +12,19 @@ export interface PageWatch {
  * itself (`isOwn`) are no reason to rescan, so drawing a badge never loops. Stops on `signal`.
  * Why rAF: reads and writes of one frame are batched, and a hidden tab does no work at all.
  */
-export function watchPage(opts: { doc: Document; signal: AbortSignal; isOwn(el: Element): boolean; work(): void }): PageWatch {
-  const { doc, signal, isOwn, work } = opts;
+export function watchPage(opts: {
+  doc: Document;
+  signal: AbortSignal;
+  isOwn(el: Element): boolean;
+  work(): void;
+  /**
+   * Optional: added nodes that cannot wait for the next frame (rows just inserted are badged
+   * before the page draws them, so badges cost no extra layout). `run` is called at once, in the
+   * observer callback, instead of scheduling.
+   */
+  urgent?: { matches(el: Element): boolean; run(): void };
+}): PageWatch {
+  const { doc, signal, isOwn, work, urgent } = opts;
   let frame = 0;
   const run = () => {
     frame = 0;
@@ -23,12 +34,17 @@ export function watchPage(opts: { doc: Document; signal: AbortSignal; isOwn(el: 
     if (!frame && !signal.aborted) frame = requestAnimationFrame(run);
   };
   const observer = new MutationObserver((records) => {
+    let changed = false;
     for (const r of records) {
+      if (r.removedNodes.length) changed = true;
       for (const n of r.addedNodes) {
-        if (n.nodeType === 1 && !isOwn(n as Element)) return schedule();
+        if (n.nodeType !== 1 || isOwn(n as Element)) continue;
+        if (!urgent) return schedule();
+        changed = true;
+        if (urgent.matches(n as Element)) return urgent.run();
       }
-      if (r.removedNodes.length) return schedule();
     }
+    if (changed) schedule();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   signal.addEventListener('abort', () => {
