@@ -1,7 +1,7 @@
 import type { SkulinkDexie } from '../db/db';
 import type { Product } from '../domain/catalog';
 import { listingId, type Listing } from '../domain/listing';
-import type { AutoLinkSummary, Link, LinkEvent, LinkMethod } from '../domain/link';
+import { LinkMethod, type AutoLinkSummary, type Link, type LinkEvent } from '../domain/link';
 import type { Marketplace } from '../domain/marketplaces';
 import { autoLink, canonicalGtin, type MatchListing, type Suggestion } from '../matching';
 import type { PageRow, ProductSummary, RowView, SuggestionView } from '../messaging/protocol';
@@ -299,7 +299,8 @@ export class LinkService {
         if (e.action === 'unlink' && !current) {
           const listing = await this.db.listings.get(e.listingId);
           const [marketplaceId, ...rest] = e.listingId.split(':');
-          const method = (['manual', 'auto-sku', 'auto-gtin', 'auto-asin', 'suggestion', 'import'] as const).find((m) => m === e.method) ?? 'manual';
+          const parsed = LinkMethod.safeParse(e.method);
+          const method = parsed.success ? parsed.data : 'manual';
           await this.db.links.put({ listingId: e.listingId, marketplaceId: marketplaceId!, listingSku: listing?.sku ?? rest.join(':'), asin: listing?.asin, productSku: e.productSku, method, createdAt: at });
           await this.db.linkHistory.add({ at, action: 'link', method: 'undo', actor: 'seller', listingId: e.listingId, productSku: e.productSku });
           count++;
