@@ -3,7 +3,7 @@
  * Why features and not one similarity: a shared model number, a different year or a brand that
  * differs each move the odds by a different amount, and the seller's labels can re-weigh them.
  */
-import { analyze, charTrigrams, normalizeText, type Analyzed } from './tokenize';
+import { analyze, charTrigrams, normalizeText, table, type Analyzed } from './tokenize';
 import type { FeatureName, Reason } from './types';
 
 /** Membership test over a side's terms (a Set for listings, the index's term ids for products). */
@@ -41,19 +41,19 @@ export interface Side {
  * new, Standard and Professional), and word similarity alone barely sees a one-word difference.
  * The lists are generic retail vocabulary, not taken from any dataset.
  */
-const PLATFORM: Record<string, string> = {
+const PLATFORM = table({
   mac: 'mac', macintosh: 'mac', osx: 'mac', macos: 'mac', win: 'win', windows: 'win', pc: 'win', linux: 'linux',
-};
+});
 /** Licence or condition flags: present on one side and absent on the other is a conflict. */
-const FLAG: Record<string, string> = {
+const FLAG = table({
   upgrade: 'upgrade', upg: 'upgrade', academic: 'academic', student: 'academic', students: 'academic', edu: 'academic',
   education: 'academic', teacher: 'academic', oem: 'oem', refurbished: 'refurbished', refurb: 'refurbished', renewed: 'refurbished',
-};
+});
 /** Edition tiers: both sides naming a tier and no tier in common is a conflict. */
-const TIER: Record<string, string> = {
+const TIER = table({
   standard: 'standard', std: 'standard', professional: 'pro', pro: 'pro', premium: 'premium', deluxe: 'deluxe', dlx: 'deluxe',
   ultimate: 'ultimate', home: 'home', basic: 'basic', enterprise: 'enterprise', express: 'express', lite: 'lite',
-};
+});
 
 /** The variant markers of one title, and its quantities above one (`3 users`, `5-pack`). */
 export interface Variants {
@@ -73,11 +73,11 @@ function variantsOf(s: Side): Variants {
   const flags = new Set<string>();
   const tiers = new Set<string>();
   for (const w of s.a.words) {
-    const p = PLATFORM[w];
+    const p = PLATFORM.get(w);
     if (p) platforms.add(p);
-    const f = FLAG[w];
+    const f = FLAG.get(w);
     if (f) flags.add(f);
-    const t = TIER[w];
+    const t = TIER.get(w);
     if (t) tiers.add(t);
   }
   const multi: string[] = [];

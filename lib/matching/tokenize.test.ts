@@ -42,6 +42,16 @@ describe('analyze', () => {
   });
 });
 
+describe('analyze with words named like object members', () => {
+  it('reads `constructor`, `toString` and `__proto__` as plain words', () => {
+    const a = analyze('LEGO constructor in toString __proto__ valueOf 5 constructor');
+    expect(a.words).toEqual(expect.arrayContaining(['constructor', 'tostring', 'valueof']));
+    expect(a.words.every((w) => typeof w === 'string')).toBe(true);
+    expect(a.numbers).toEqual(['5']);
+    expect(a.measures).toEqual([]);
+  });
+});
+
 describe('charTrigrams', () => {
   it('counts padded trigrams of each word', () => {
     const g = charTrigrams(['abc', 'abc', 'x']);

@@ -5,6 +5,14 @@
  * so it relies on Unicode classes and shapes (letters next to digits), not on word lists.
  */
 
+/**
+ * A word table as a Map. Why not an object literal: a lookup by a word from a title must not find
+ * Object.prototype members (`constructor`, `toString`), which once crashed the analysis.
+ */
+export function table(entries: Record<string, string>): ReadonlyMap<string, string> {
+  return new Map(Object.entries(entries));
+}
+
 /** Letters that NFKD does not decompose but that sellers type both ways. */
 const FOLD: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ĳ: 'ij',
@@ -30,12 +38,12 @@ const YEAR = /^(19[89]\d|20[0-3]\d)$/;
 /** Tokens that look like codes but are ordinals or sizes, not model numbers. */
 const ORDINAL = /^(\d+)(st|nd|rd|th|er|e|eme|o|a|te|ten)$/;
 /** Roman numerals of sequels and versions (`iii`, `xi`); single letters are too ambiguous. */
-const ROMAN: Record<string, string> = {
+const ROMAN = table({
   ii: '2', iii: '3', iv: '4', vi: '6', vii: '7', viii: '8', ix: '9', xi: '11', xii: '12', xiii: '13', xiv: '14', xv: '15',
-};
+});
 
 /** Units of measure and quantity, mapped to one canonical name per dimension and scale. */
-const UNITS: Record<string, string> = {
+const UNITS = table({
   tb: 'tb', gb: 'gb', mb: 'mb', kb: 'kb', go: 'gb',
   kg: 'kg', g: 'g', gr: 'g', mg: 'mg', lb: 'lb', lbs: 'lb', oz: 'oz',
   l: 'l', ltr: 'l', ml: 'ml', cl: 'cl', dl: 'dl', floz: 'floz',
@@ -45,7 +53,7 @@ const UNITS: Record<string, string> = {
   pk: 'qty', pack: 'qty', packs: 'qty', pc: 'qty', pcs: 'qty', pieces: 'qty', piece: 'qty', ct: 'qty', count: 'qty',
   stuck: 'qty', stk: 'qty', pezzi: 'qty', pieza: 'qty', piezas: 'qty', unidades: 'qty', er: 'qty',
   user: 'users', users: 'users', u: 'users', seats: 'users', licenses: 'users',
-};
+});
 const MEASURE = /(\d+(?:[.,]\d+)?)\s?-?\s?([a-z]{1,8})(?![\p{L}\p{N}])/gu;
 
 const NONE: string[] = [];
@@ -162,7 +170,7 @@ export function analyze(raw: string): Analyzed {
 
   // Measures first, on the raw normalized text (they span a space: `500 gb`).
   for (const m of norm.matchAll(MEASURE)) {
-    const unit = UNITS[m[2]!];
+    const unit = UNITS.get(m[2]!);
     if (unit) measures.add(`${unit}:${canonicalNumber(m[1]!)}`);
   }
   const measureForms = new Set<string>();
@@ -201,7 +209,7 @@ export function analyze(raw: string): Analyzed {
     const joined = parts.length === 1 ? parts[0]! : parts.join('');
     chunkForms.push(joined);
     for (const p of parts) {
-      const roman = parts.length === 1 ? ROMAN[p] : undefined;
+      const roman = parts.length === 1 ? ROMAN.get(p) : undefined;
       if (roman) {
         words.push(roman);
         seq.push(roman);

@@ -18,6 +18,10 @@ describe('listings report', () => {
     expect(rows[1]).toMatchObject({ sku: 'CAB 2', fulfillmentChannel: 'AFN', status: 'Inactive' });
     expect(rows[1]!.quantity).toBeUndefined();
   });
+  it('keeps a product-id type it does not know as text, even one named like an object member', () => {
+    const text = [HEADER, 'Lamp\t\t0103\tLMP\t9.00\t1\t2024-01-01\tconstructor\tB0CCCCCCCC\tB0CCCCCCCC\tDEFAULT\tActive', ''].join('\n');
+    expect(parseMerchantListingsReport(text, 'ATVPDKIKX0DER')[0]?.productIdType).toBe('constructor');
+  });
 
   it('rejects a file without seller-sku', () => {
     expect(() => parseMerchantListingsReport('a\tb\n1\t2', 'ATVPDKIKX0DER')).toThrow(/seller-sku/);

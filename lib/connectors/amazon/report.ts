@@ -92,7 +92,7 @@ function stripBom(text: string): string {
 }
 
 /** Japanese column headers of the JP marketplace's listings report, mapped to the English ones. */
-const JP_HEADERS: Record<string, string> = {
+const JP_HEADERS: ReadonlyMap<string, string> = new Map(Object.entries({
   商品名: 'item-name',
   出品ID: 'listing-id',
   出品者SKU: 'seller-sku',
@@ -103,9 +103,9 @@ const JP_HEADERS: Record<string, string> = {
   'ASIN 1': 'asin1',
   フルフィルメント・チャンネル: 'fulfillment-channel',
   ステータス: 'status',
-};
+}));
 
-const PRODUCT_ID_TYPES: Record<string, string> = { '1': 'ASIN', '2': 'ISBN', '3': 'UPC', '4': 'EAN' };
+const PRODUCT_ID_TYPES: ReadonlyMap<string, string> = new Map([['1', 'ASIN'], ['2', 'ISBN'], ['3', 'UPC'], ['4', 'EAN']]);
 
 /**
  * Parse a price written with `.` or `,` decimals (and maybe thousands separators). With both
@@ -148,7 +148,7 @@ export function parseMerchantListingsReport(text: string, marketplaceId: string)
     quoteChar: '\u0000',
     transformHeader: (h) => {
       const t = h.trim();
-      return JP_HEADERS[t] ?? t.toLowerCase();
+      return JP_HEADERS.get(t) ?? t.toLowerCase();
     },
   });
   const fields = parsed.meta.fields ?? [];
@@ -182,7 +182,7 @@ export function parseMerchantListingsReport(text: string, marketplaceId: string)
     const status = row['status']?.trim();
     if (status) listing.status = status;
     if (productId) listing.productId = productId;
-    if (idType) listing.productIdType = PRODUCT_ID_TYPES[idType] ?? idType;
+    if (idType) listing.productIdType = PRODUCT_ID_TYPES.get(idType) ?? idType;
     out.push(listing);
   }
   return out;

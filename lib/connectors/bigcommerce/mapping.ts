@@ -252,7 +252,7 @@ export function toCreateOrderBody(order: CatalogOrderInput, targets: ReadonlyMap
 }
 
 /** BigCommerce `shipping_provider` codes and the carrier names Amazon's confirmShipment knows them by. */
-const AMAZON_CARRIERS: Record<string, string> = {
+const AMAZON_CARRIERS: ReadonlyMap<string, string> = new Map(Object.entries({
   usps: 'USPS',
   endicia: 'USPS',
   ups: 'UPS',
@@ -263,13 +263,14 @@ const AMAZON_CARRIERS: Record<string, string> = {
   auspost: 'Australia Post',
   canadapost: 'Canada Post',
   dhl: 'DHL',
-};
+}));
 
 /** Amazon's carrier name for a BigCommerce shipment: known provider codes, else the tracking carrier or the display name, else `Other`. */
 export function amazonCarrierCode(shipment: Pick<BcShipment, 'shipping_provider' | 'tracking_carrier' | 'shipping_provider_display_name'>): string {
   for (const raw of [shipment.shipping_provider, shipment.tracking_carrier]) {
     const key = raw.trim().toLowerCase().replace(/[\s_-]/g, '');
-    if (AMAZON_CARRIERS[key]) return AMAZON_CARRIERS[key];
+    const known = AMAZON_CARRIERS.get(key);
+    if (known) return known;
   }
   const named = shipment.tracking_carrier.trim() || shipment.shipping_provider_display_name?.trim() || '';
   return named || 'Other';
