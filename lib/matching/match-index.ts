@@ -7,7 +7,8 @@
 import { canonicalAsin, canonicalGtin, normalizeSku, type SkuRules } from './identifiers';
 import { dot, makeSide, pairFeatures, type Side, type TermLookup } from './features';
 import { analyze, charTrigrams } from './tokenize';
-import { calibrate, completeWeights, logit, rawConfidence } from './scorer';
+import { softAssign } from './assignment';
+import { calibrate, completeWeights, rawConfidence } from './scorer';
 import type { FeatureName, MatchListing, MatchOptions, MatchProduct, Reason, Suggestion, Weights } from './types';
 
 interface Doc {
@@ -81,6 +82,16 @@ function hasId(sorted: Int32Array, id: number): boolean {
     else hi = mid - 1;
   }
   return false;
+}
+
+/** The candidate with the reason "another listing matches this product better" (once). */
+function withClaim(c: ScoredCandidate, owner: MatchListing | undefined): ScoredCandidate {
+  if (c.reasons.some((r) => r.code === 'claimed-by-other')) return c;
+  const reason: Reason = {
+    code: 'claimed-by-other', params: owner?.id ? { listing: owner.id } : undefined,
+    text: 'another listing matches this product better',
+  };
+  return { ...c, reasons: [...c.reasons, reason] };
 }
 
 /** A candidate with its features, as suggest() scores it; exposed for learning and benchmarks. */
@@ -537,10 +548,10 @@ export class MatchIndex {
   }
 
   /** Turn scored candidates into suggestions with calibrated confidence and the confident mark. */
-  private toSuggestions(scored: ScoredCandidate[], k: number): Suggestion[] {
+  private toSuggestions(scored: ScoredCandidate[], k: number, confidences?: number[]): Suggestion[] {
     const scores = scored.map((c) => c.score);
     return scored.slice(0, k).map((c, i) => {
-      const confidence = calibrate(rawConfidence(scores, i), this.w);
+      const confidence = confidences ? confidences[i]! : calibrate(rawConfidence(scores, i), this.w);
       return {
         productId: c.productId,
         score: c.score,
@@ -560,7 +571,7 @@ export class MatchIndex {
   }
 
   /** Exact identifier matches first, then the scored candidates. */
-  private withExact(listing: MatchListing, k: number, scored: ScoredCandidate[]): Suggestion[] {
+  private withExact(listing: MatchListing, k: number, scored: ScoredCandidate[], confidences?: number[]): Suggestion[] {
     const exact = this.exactMatches(listing);
     const out: Suggestion[] = [];
     const seen = new Set<string>();
@@ -577,7 +588,8 @@ export class MatchIndex {
       }
     }
     if (out.length >= k) return out.slice(0, k);
-    const rest = this.toSuggestions(scored.filter((c) => !seen.has(c.productId)), k - out.length);
+    const keep = scored.map((c) => !seen.has(c.productId));
+    const rest = this.toSuggestions(scored.filter((_, i) => keep[i]), k - out.length, confidences?.filter((_, i) => keep[i]));
     if (out.length) for (const s of rest) { s.confident = false; s.confidence = Math.min(s.confidence, 0.5); }
     return [...out, ...rest];
   }
@@ -585,34 +597,41 @@ export class MatchIndex {
   /**
    * Suggestions for many listings at once (a page of the inventory, a bulk match), best first per
    * listing. Why together: a catalog product is normally sold by one listing per marketplace.
-   * Two steps, each scaled by `exclusivity`:
-   * 1. a greedy one-to-one assignment by confidence: pairs are taken most confident first, each
-   *    listing and each product at most once; a product owned by another listing is demoted by how
-   *    much more confident that listing is about it (log-odds of the two confidences). Confidence,
-   *    not raw score, decides ownership, because it accounts for each listing's other options: a
-   *    listing with one clear candidate claims it before one that has several good ones;
-   * 2. a product that another listing still scores clearly better is demoted by the score gap.
-   * Confidence: the assignment may lower a candidate's confidence but never raise it above what
-   * step 2 alone gives. Why: taking a rival away on another listing's word is a guess that can be
-   * wrong, so it reorders candidates but does not make the bulk "confident" mark easier to earn.
-   * The result is in the order of `listings`.
+   * - Ranking and confidence come from a soft one-to-one assignment of all the listings to their
+   *   candidates (see softAssign): a product that another listing wants more is shared out, one
+   *   that nobody else wants keeps its share. Confidence is the pair's probability in that model.
+   * - The confident mark also needs the listing's own evidence: its one-listing confidence, after
+   *   demoting products another listing scores better, must reach the bar. Why: taking a rival
+   *   away on another listing's word can be wrong, so it reorders but does not by itself make a
+   *   pair safe to link in bulk.
+   * `exclusivity: 0` turns both off (each listing alone). The result is in the order of `listings`.
    */
-  suggestMany(listings: MatchListing[], k = 5, options: { exclusivity?: number } = {}): Suggestion[][] {
+  suggestMany(listings: MatchListing[], k = 5, options: { exclusivity?: number; productSlack?: number } = {}): Suggestion[][] {
     const lambda = options.exclusivity ?? 1;
     const own = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
     if (!lambda) return listings.map((l, i) => this.withExact(l, k, own[i]!));
     const pairwise = this.demoteClaimed(own, listings, lambda);
-    const joint = this.demoteClaimed(this.assignOneToOne(own, listings, lambda), listings, lambda);
+    const joint = softAssign(own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score }))), { productSlack: options.productSlack });
+    // Which listing holds the largest share of each product (for the "claimed" reason).
+    const holder = new Map<string, { i: number; p: number }>();
+    joint.forEach((ps, i) => ps.forEach((p, j) => {
+      const id = own[i]![j]!.productId;
+      const h = holder.get(id);
+      if (!h || p > h.p) holder.set(id, { i, p });
+    }));
     return listings.map((l, i) => {
-      const out = this.withExact(l, k, joint[i]!);
+      const ranked = own[i]!.map((c, j) => {
+        const h = holder.get(c.productId)!;
+        const p = joint[i]![j]!;
+        return { c: h.i !== i && h.p > p ? withClaim(c, listings[h.i]) : c, p };
+      }).sort((a, b) => b.p - a.p);
+      const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => calibrate(x.p, this.w)));
       const cap = new Map<string, number>();
       const scores = pairwise[i]!.map((c) => c.score);
       pairwise[i]!.forEach((c, j) => cap.set(c.productId, calibrate(rawConfidence(scores, j), this.w)));
       out.forEach((s, r) => {
-        const limit = cap.get(s.productId);
-        if (limit === undefined || s.reasons.some((x) => x.code.startsWith('same-'))) return;
-        s.confidence = Math.min(s.confidence, limit);
-        s.confident = s.confident && r === 0 && s.confidence >= this.confidentAt;
+        if (s.reasons.some((x) => x.code.startsWith('same-'))) return;
+        s.confident = r === 0 && (cap.get(s.productId) ?? 0) >= this.confidentAt;
       });
       return out;
     });
@@ -621,38 +640,10 @@ export class MatchIndex {
   /** A candidate demoted by `penalty` log-odds because listing `owner` claims its product. */
   private claimed(c: ScoredCandidate, penalty: number, owner: MatchListing | undefined): ScoredCandidate {
     if (!penalty) return c;
-    const reason: Reason = {
-      code: 'claimed-by-other', params: owner?.id ? { listing: owner.id } : undefined,
-      text: 'another listing matches this product better',
-    };
-    const already = c.reasons.some((r) => r.code === 'claimed-by-other');
-    return { ...c, score: c.score - penalty, reasons: already ? c.reasons : [...c.reasons, reason] };
+    return { ...withClaim(c, owner), score: c.score - penalty };
   }
 
-  /** suggestMany step 1: greedy one-to-one assignment by confidence (log-odds), others demoted by the gap. */
-  private assignOneToOne(scored: ScoredCandidate[][], listings: MatchListing[], lambda: number): ScoredCandidate[][] {
-    const conf = scored.map((cands) => {
-      const scores = cands.map((c) => c.score);
-      return cands.map((_, j) => logit(rawConfidence(scores, j)));
-    });
-    const pairs: Array<{ i: number; j: number; v: number }> = [];
-    conf.forEach((cs, i) => cs.forEach((v, j) => pairs.push({ i, j, v })));
-    pairs.sort((a, b) => b.v - a.v);
-    const owner = new Map<string, { i: number; v: number }>();
-    const assigned = new Set<number>();
-    for (const p of pairs) {
-      const id = scored[p.i]![p.j]!.productId;
-      if (assigned.has(p.i) || owner.has(id)) continue;
-      owner.set(id, { i: p.i, v: p.v });
-      assigned.add(p.i);
-    }
-    return scored.map((cands, i) => cands.map((c, j) => {
-      const o = owner.get(c.productId);
-      return o && o.i !== i ? this.claimed(c, lambda * Math.max(0, o.v - conf[i]![j]!), listings[o.i]) : c;
-    }).sort((a, b) => b.score - a.score));
-  }
-
-  /** suggestMany step 2: a product that another listing scores better is demoted by the score gap. */
+  /** For suggestMany's confident mark: a product that another listing scores better is demoted by the score gap. */
   private demoteClaimed(scored: ScoredCandidate[][], listings: MatchListing[], lambda: number): ScoredCandidate[][] {
     // Best and second-best claim on each product, with the listing that makes it.
     const best = new Map<string, { s1: number; i1: number; s2: number }>();

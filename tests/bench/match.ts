@@ -20,6 +20,8 @@
  *   cosine); true pairs are all rows of matches.csv; the best F1 over all t is reported.
  *   `bestF1top1` is the same with only each listing's top candidate as a possible pair (listings
  *   with several true matches then cap recall).
+ * - ece: expected calibration error of those pair scores (10 equal-width bins, |share true - mean score|
+ *   weighted by the bin's share of pairs); only meaningful for the engine, whose score is a probability.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -119,6 +121,8 @@ interface Ranked {
 interface Figures {
   'recall@1': number; 'recall@3': number; 'recall@5': number; mrr: number;
   confidentPrecision: number; confidentCoverage: number; confidentPrecisionAll: number; bestF1: number; bestF1top1: number;
+  /** Expected calibration error of the pair scores (top 5 of every listing, 10 bins); meaningful for probabilities only. */
+  ece: number;
   bestF1Threshold: number; msPerListing: number; evaluated: number;
 }
 
@@ -164,18 +168,26 @@ function figures(results: Ranked[], truth: Map<string, Set<string>>, msPerListin
   };
   const all = bestF1(pairs);
   const one = bestF1(top1);
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, ok: 0, s: 0 }));
+  for (const p of pairs) {
+    const b = bins[Math.min(9, Math.max(0, Math.floor(p.s * 10)))]!;
+    b.n++; b.s += p.s; if (p.ok) b.ok++;
+  }
+  const ece = bins.reduce((e, b) => e + (b.n ? Math.abs(b.ok - b.s) : 0), 0) / Math.max(pairs.length, 1);
   return {
     'recall@1': round(r1 / matched), 'recall@3': round(r3 / matched), 'recall@5': round(r5 / matched), mrr: round(mrr / matched),
     confidentPrecision: round(conf ? confOk / conf : 0), confidentCoverage: round(matched ? conf / matched : 0),
     confidentPrecisionAll: round(confAll ? confOk / confAll : 0),
-    bestF1: round(all.f1), bestF1top1: round(one.f1), bestF1Threshold: round(all.t, 4),
+    bestF1: round(all.f1), bestF1top1: round(one.f1), ece: round(ece), bestF1Threshold: round(all.t, 4),
     msPerListing: round(msPerListing, 3), evaluated: matched,
   };
 }
 
 function runEngine(index: MatchIndex, listings: MatchListing[], batch = true): { results: Ranked[]; ms: number } {
   const t0 = performance.now();
-  const all = batch ? index.suggestMany(listings, 30) : listings.map((l) => index.suggest(l, 30));
+  // --slack 0.3 overrides the product slack of suggestMany (for development; not used for reported figures).
+  const slack = arg('slack');
+  const all = batch ? index.suggestMany(listings, 30, slack ? { productSlack: Number(slack) } : {}) : listings.map((l) => index.suggest(l, 30));
   const results = listings.map((l, i) => {
     const sug = all[i]!;
     return {
@@ -199,7 +211,7 @@ function runBaseline(base: TfIdfBaseline, listings: MatchListing[]): { results: 
 }
 
 function printTable(rows: Array<[string, Figures]>): void {
-  const keys: Array<keyof Figures> = ['recall@1', 'recall@3', 'recall@5', 'mrr', 'confidentPrecision', 'confidentCoverage', 'confidentPrecisionAll', 'bestF1', 'bestF1top1', 'msPerListing', 'evaluated'];
+  const keys: Array<keyof Figures> = ['recall@1', 'recall@3', 'recall@5', 'mrr', 'confidentPrecision', 'confidentCoverage', 'confidentPrecisionAll', 'bestF1', 'bestF1top1', 'ece', 'msPerListing', 'evaluated'];
   log(['figure'.padEnd(20), ...rows.map(([n]) => n.padStart(14))].join(''));
   for (const k of keys) log([k.padEnd(20), ...rows.map(([, f]) => String(f[k]).padStart(14))].join(''));
 }
@@ -262,7 +274,7 @@ function realData(dir: string): void {
   log(`\n  top-1 confidence bar -> ${curveLine.join('; ')}`);
   log(`\nall listings (weights: defaults, 0 labels)  build: engine ${buildMs.toFixed(0)} ms, reference ${baseBuildMs.toFixed(0)} ms`);
   printTable([['engine', fe], ['one-by-one', fs], ['tfidf-ref', fb]]);
-  log('  engine: suggestMany over all listings (one-to-one assignment by confidence, then a product another listing scores better is demoted);');
+  log('  engine: suggestMany over all listings (soft one-to-one assignment of listings and products; confidence = the pair\'s probability in it);');
   log('  one-by-one: suggest() per listing, no knowledge of the other listings.');
 
   // Error dump for development: --errors N prints N misses at rank 1.
