@@ -17,6 +17,7 @@ export function reasonText(r: ReasonView): string {
     'brand-differs': [p.listing ?? '', p.product ?? ''],
     'price-apart': [p.ratio ?? ''],
     'title-similar': [p.percent ?? ''],
+    'description-names': [p.percent ?? ''],
   };
   const text = t(key, args[r.code] ?? []);
   return text === key ? r.text : text;

@@ -28,7 +28,7 @@ export interface Side {
   gramNorm?: number;
   /** IDF-weighted trigrams of a cached (listing) side, for the idf function they were computed with. */
   gramWeights?: { idf: (gram: number) => number; w: Map<number, number>; norm: number };
-  /** Terms of the product description (first 1,000 characters), when there is one. */
+  /** Terms of the description (a product's first 300 characters, a listing's first 1,000), when there is one. */
   descTerms?: TermLookup;
   /** Variant markers of the title (see variantsOf); cached on listing sides. */
   variants?: Variants;
@@ -142,14 +142,19 @@ const NO_TERMS: TermLookup = { has: () => false };
  * Build a comparison side from a title, brand and price. `lean` skips the term set: the index
  * keeps term ids instead and supplies the lookup (see MatchIndex).
  */
-export function makeSide(title: string, brand: string | undefined, price: number | undefined, lean = false): Side {
+export function makeSide(title: string, brand: string | undefined, price: number | undefined, lean = false, description?: string): Side {
   const a = analyze(title);
   const brandText = brand ? normalizeText(brand).trim() : undefined;
   const brandTokens = brandText ? brandTokensOf(brandText) : [];
   const p = price && price > 0 ? price : undefined;
   if (lean) return { a, terms: NO_TERMS, cacheGrams: false, brandTokens, brandText: brandText || undefined, price: p };
   const termList = [...new Set<string>([...a.words, ...a.codes])];
-  return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p };
+  let descTerms: Set<string> | undefined;
+  if (description?.trim()) {
+    const da = analyze(description.slice(0, 1000));
+    descTerms = new Set([...da.words, ...da.codes]);
+  }
+  return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p, descTerms };
 }
 
 const scratch = new Map<number, number>();
@@ -254,6 +259,8 @@ export interface RetrievalFeatures {
   gapToBest: number;
   /** IDF of a character trigram over the catalog, for charCos. */
   gramIdf?: (gram: number) => number;
+  /** IDF of a title term over the catalog, for descReverseCoverage. */
+  termIdf?: (term: string) => number;
 }
 
 /**
@@ -266,7 +273,7 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
     bias: 1, wordCos: r.wordCos, charCos: charCosine(q, d, r.gramIdf), codeShared: 0, codeConflict: 0, yearShared: 0, yearConflict: 0,
     numberShared: 0, numberConflict: 0, measureConflict: 0, brandSame: 0, brandDiffers: 0, priceClose: 0, priceApart: 0,
     gapToBest: r.gapToBest, coverage: r.coverage, descCoverage: 0, reverseCoverage: r.reverseCoverage, abbreviation: 0,
-    variantConflict: 0,
+    variantConflict: 0, descReverseCoverage: 0,
   };
   // Abbreviations (`prem` / `premium`, `upg` / `upgrade`): listing words missing from the product
   // that start one of its words, or that one of its words starts.
@@ -277,6 +284,22 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
       if (d.a.words.some((x) => x.length >= 3 && !isDigitStart(x) && (x.startsWith(w) || w.startsWith(x)))) abbreviated++;
     }
     f.abbreviation = q.a.words.length ? abbreviated / q.a.words.length : 0;
+  }
+  // The product title's terms that the listing's description names and its title does not.
+  if (q.descTerms && r.termIdf) {
+    let mass = 0;
+    let hit = 0;
+    for (const t of new Set([...d.a.words, ...d.a.codes])) {
+      if (t.length < 2) continue;
+      const x = r.termIdf(t);
+      mass += x;
+      if (!q.terms.has(t) && q.descTerms.has(t)) hit += x;
+    }
+    f.descReverseCoverage = mass ? hit / mass : 0;
+    if (f.descReverseCoverage >= 0.2) {
+      const pct = Math.round(f.descReverseCoverage * 100);
+      reasons.push({ code: 'description-names', params: { percent: pct }, text: `the listing's description names ${pct}% more of the product title` });
+    }
   }
   if (d.descTerms) {
     let hit = 0;

@@ -208,6 +208,23 @@ describe('variant conflicts', () => {
   });
 });
 
+describe('listing description', () => {
+  it("counts the product title's words that the listing's description names", () => {
+    const ix = MatchIndex.build([
+      { id: 'WIN', title: 'PhotoTool Studio 5 Windows XP Vista' },
+      { id: 'MAC', title: 'PhotoTool Studio 5 Macintosh OS X' },
+      { id: 'X', title: 'Gizmo lamp' },
+    ]);
+    const s = ix.suggest({ title: 'phototool studio 5', description: 'Edit photos on your Macintosh: runs on OS X 10.4 and later.' }, 2);
+    expect(s[0]?.productId).toBe('MAC');
+    expect(s[0]?.reasons.map((r) => r.code)).toContain('description-names');
+    expect(s[1]?.reasons.map((r) => r.code)).not.toContain('description-names');
+    // Without a description neither is preferred by it.
+    const plain = ix.suggest({ title: 'phototool studio 5' }, 2);
+    expect(plain.flatMap((x) => x.reasons.map((r) => r.code))).not.toContain('description-names');
+  });
+});
+
 describe('suggestMany one-to-one assignment', () => {
   it('gives two listings of one product line different products, the surer listing first', () => {
     const ix = MatchIndex.build([

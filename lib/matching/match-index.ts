@@ -279,6 +279,12 @@ export class MatchIndex {
     return id;
   }
 
+  /** IDF of a title term by its text (unknown terms count as in no product). */
+  private readonly termIdf = (term: string): number => {
+    const id = this.vocab.get(term);
+    return Math.log(1 + (this.live + 1) / ((id === undefined ? 0 : this.df[id]!) + 1));
+  };
+
   private idf(t: number): number {
     const df = this.df[t] ?? 0;
     return Math.log(1 + (this.live + 1) / (df + 1));
@@ -392,7 +398,7 @@ export class MatchIndex {
 
   /** Analyze a listing into a query over this index's vocabulary. */
   private query(l: MatchListing): Query {
-    const side = makeSide(l.title ?? '', l.brand, l.price);
+    const side = makeSide(l.title ?? '', l.brand, l.price, false, l.description);
     const counts = termCounts(side);
     const tids: number[] = [];
     const tw: number[] = [];
@@ -528,7 +534,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const out: ScoredCandidate[] = cands.map((c) => {
       const doc = this.docs[c.doc]!;
-      const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: c.cos, coverage: c.coverage, reverseCoverage: c.reverse, gapToBest: c.cos - best, gramIdf: this.gramIdf });
+      const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: c.cos, coverage: c.coverage, reverseCoverage: c.reverse, gapToBest: c.cos - best, gramIdf: this.gramIdf, termIdf: this.termIdf });
       return { doc: c.doc, productId: doc.product.id, features: f, reasons, score: dot(weights, f) };
     });
     return out.sort((a, b) => b.score - a.score);
@@ -543,7 +549,7 @@ export class MatchIndex {
     const best = cands.length ? cands[0]!.cos : 0;
     const e = this.exact(q, d);
     const doc = this.docs[d]!;
-    const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: e.cos, coverage: e.coverage, reverseCoverage: e.reverse, gapToBest: e.cos - Math.max(best, e.cos), gramIdf: this.gramIdf });
+    const { f, reasons } = pairFeatures(q.side, this.sideOf(doc), { wordCos: e.cos, coverage: e.coverage, reverseCoverage: e.reverse, gapToBest: e.cos - Math.max(best, e.cos), gramIdf: this.gramIdf, termIdf: this.termIdf });
     return { doc: d, productId, features: f, reasons, score: dot(this.w, f) };
   }
 
@@ -599,7 +605,8 @@ export class MatchIndex {
    * listing. Why together: a catalog product is normally sold by one listing per marketplace.
    * - Ranking and confidence come from a soft one-to-one assignment of all the listings to their
    *   candidates (see softAssign): a product that another listing wants more is shared out, one
-   *   that nobody else wants keeps its share. Confidence is the pair's probability in that model.
+   *   that nobody else wants keeps its share. Confidence is the pair's probability in that model
+   *   (not passed through the learnt calibration, which is fitted to one-listing confidences).
    * - The confident mark also needs the listing's own evidence: its one-listing confidence, after
    *   demoting products another listing scores better, must reach the bar. Why: taking a rival
    *   away on another listing's word can be wrong, so it reorders but does not by itself make a
@@ -625,7 +632,7 @@ export class MatchIndex {
         const p = joint[i]![j]!;
         return { c: h.i !== i && h.p > p ? withClaim(c, listings[h.i]) : c, p };
       }).sort((a, b) => b.p - a.p);
-      const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => calibrate(x.p, this.w)));
+      const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => x.p));
       const cap = new Map<string, number>();
       const scores = pairwise[i]!.map((c) => c.score);
       pairwise[i]!.forEach((c, j) => cap.set(c.productId, calibrate(rawConfidence(scores, j), this.w)));

@@ -36,6 +36,9 @@ export const DEFAULT_WEIGHTS: Weights = {
   // Per variant dimension in conflict (platform, tier, licence flag, pack size): as strong as a
   // size conflict, since it is the same kind of evidence (an attribute with different values).
   variantConflict: -1.5,
+  // The product title's words that the listing's description names (and its title does not): the
+  // mirror of `coverage`, the listing's words in the product title, and as strong.
+  descReverseCoverage: 2,
   // Confidence calibration: identity until the seller's labels say otherwise.
   calScale: 1,
   calShift: 0,

@@ -26,6 +26,8 @@ export interface MatchListing {
   price?: number;
   gtin?: string;
   asin?: string;
+  /** The listing's description or bullet points, when the source has them (the page rows do not). */
+  description?: string;
 }
 
 /** One human-readable reason behind a suggestion; `code` is stable so the UI can translate it. */
@@ -70,6 +72,7 @@ export const FEATURE_NAMES = [
   'reverseCoverage',
   'abbreviation',
   'variantConflict',
+  'descReverseCoverage',
 ] as const;
 
 /** One feature name. */

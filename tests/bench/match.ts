@@ -126,7 +126,7 @@ interface Figures {
   bestF1Threshold: number; msPerListing: number; evaluated: number;
 }
 
-const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
+const round = (x: number, d = Number(process.env.BENCH_DIGITS ?? 3)): number => Math.round(x * 10 ** d) / 10 ** d;
 
 function figures(results: Ranked[], truth: Map<string, Set<string>>, msPerListing: number): Figures {
   let r1 = 0, r3 = 0, r5 = 0, mrr = 0, matched = 0, conf = 0, confOk = 0, confAll = 0;
@@ -235,7 +235,7 @@ function realData(dir: string): void {
   const products: MatchProduct[] = catalogRows.map((r) => ({
     id: r.id, title: r.title ?? '', brand: r.brand || undefined, price: num(r.price), description: r.description || undefined,
   }));
-  const listings: MatchListing[] = listingRows.map((r) => ({ id: r.id, title: r.title ?? '', brand: r.brand || undefined, price: num(r.price) }));
+  const listings: MatchListing[] = listingRows.map((r) => ({ id: r.id, title: r.title ?? '', brand: r.brand || undefined, price: num(r.price), description: r.description || undefined }));
   const truth = new Map<string, Set<string>>();
   for (const m of matchRows) {
     let s = truth.get(m.listing_id);
