@@ -20,6 +20,8 @@ export interface MarketplaceListing {
   /** The product id the marketplace holds and its type (EAN, UPC, ISBN, GTIN...). */
   productId?: string;
   productIdType?: string;
+  /** Plain-text description (the report's item-description, tags removed, at most 4,000 characters). */
+  description?: string;
 }
 
 /** One price and/or quantity change for a listing (price and stock up). */

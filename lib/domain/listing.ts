@@ -11,6 +11,8 @@ export const Listing = z.object({
   sku: z.string().min(1).max(200),
   asin: z.string().optional(),
   title: z.string().max(2000).optional(),
+  /** The listing's description as the listings report gives it (tags removed); the matcher reads it. */
+  description: z.string().max(4000).optional(),
   price: z.number().nonnegative().optional(),
   currency: z.string().optional(),
   quantity: z.number().int().optional(),

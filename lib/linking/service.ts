@@ -26,7 +26,7 @@ export function summarize(p: Product): ProductSummary {
 }
 
 function toMatchListing(l: Listing): MatchListing {
-  return { id: l.id, sku: l.sku, title: l.title, price: l.price, gtin: l.gtin, asin: l.asin };
+  return { id: l.id, sku: l.sku, title: l.title, price: l.price, gtin: l.gtin, asin: l.asin, description: l.description };
 }
 
 /**

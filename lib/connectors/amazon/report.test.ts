@@ -22,6 +22,10 @@ describe('listings report', () => {
     const text = [HEADER, 'Lamp\t\t0103\tLMP\t9.00\t1\t2024-01-01\tconstructor\tB0CCCCCCCC\tB0CCCCCCCC\tDEFAULT\tActive', ''].join('\n');
     expect(parseMerchantListingsReport(text, 'ATVPDKIKX0DER')[0]?.productIdType).toBe('constructor');
   });
+  it('keeps the item description as plain text for the matcher', () => {
+    const text = [HEADER, 'Lamp\t<p>Warm <b>LED</b> lamp&nbsp;for Mac &amp; PC</p>\t0104\tLMP2\t9.00\t1\t2024-01-01\t4\tB0DDDDDDDD\tB0DDDDDDDD\tDEFAULT\tActive', ''].join('\n');
+    expect(parseMerchantListingsReport(text, 'ATVPDKIKX0DER')[0]?.description).toBe('Warm LED lamp for Mac PC');
+  });
 
   it('rejects a file without seller-sku', () => {
     expect(() => parseMerchantListingsReport('a\tb\n1\t2', 'ATVPDKIKX0DER')).toThrow(/seller-sku/);

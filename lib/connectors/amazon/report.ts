@@ -105,6 +105,11 @@ const JP_HEADERS: ReadonlyMap<string, string> = new Map(Object.entries({
   ステータス: 'status',
 }));
 
+/** Text of an item-description: HTML tags and entities Amazon allows there become spaces, runs of space one. */
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>|&[a-z]+;|&#\d+;/gi, ' ').replace(/\s+/g, ' ').trim();
+}
+
 const PRODUCT_ID_TYPES: ReadonlyMap<string, string> = new Map([['1', 'ASIN'], ['2', 'ISBN'], ['3', 'UPC'], ['4', 'EAN']]);
 
 /**
@@ -173,6 +178,8 @@ export function parseMerchantListingsReport(text: string, marketplaceId: string)
     if (asin) listing.asin = asin;
     const title = row['item-name']?.trim();
     if (title) listing.title = title;
+    const description = plainText(row['item-description'] ?? '').slice(0, 4000);
+    if (description) listing.description = description;
     const price = parseReportPrice(row['price'], marketplace?.decimal);
     if (price !== undefined) {
       listing.price = price;
