@@ -241,4 +241,25 @@ describe('suggestMany one-to-one assignment', () => {
     // Taking the product another listing is surer about leaves this listing unsure, not confident.
     expect(a![0]!.confident).toBe(false);
   });
+
+  it('lets two SKUs of one ASIN share their product, and one listing take every copy of a duplicated catalog row', () => {
+    const ix = MatchIndex.build([
+      { id: 'H1', title: 'Acme garden hose green 20 m', brand: 'Acme' },
+      { id: 'H2', title: 'Acme Garden Hose, green 20 m', brand: 'ACME' },
+      { id: 'S', title: 'Acme lawn sprinkler' },
+    ]);
+    const fba = { id: 'fba', sku: 'HOSE-FBA', asin: 'B00HOSE001', title: 'Acme garden hose 20 m green' };
+    const mfn = { ...fba, id: 'mfn', sku: 'HOSE-MFN' };
+    const [a, b] = ix.suggestMany([fba, mfn], 3);
+    // H1 and H2 are twins (same words, brand, no description): neither halves the other.
+    const conf = (row: typeof a, id: string): number => row!.find((s) => s.productId === id)!.confidence;
+    expect(conf(a, 'H1')).toBeGreaterThan(0.6);
+    expect(conf(a, 'H2')).toBeCloseTo(conf(a, 'H1'), 9);
+    // The FBA and merchant-fulfilled SKUs of one ASIN are one party: same figures, no claim.
+    expect(conf(b, 'H1')).toBeCloseTo(conf(a, 'H1'), 9);
+    expect(b!.flatMap((s) => s.reasons.map((r) => r.code))).not.toContain('claimed-by-other');
+    // Two different ASINs with the same text still compete for the product.
+    const [c] = ix.suggestMany([fba, { ...mfn, asin: 'B00HOSE002' }], 3);
+    expect(conf(c, 'H1')).toBeLessThan(conf(a, 'H1') * 0.75);
+  });
 });

@@ -23,6 +23,8 @@ interface Doc {
   alive: boolean;
   /** Whether this doc's trigrams are in the trigram DF sample. */
   gramCounted?: boolean;
+  /** Twin key (see twinKey), computed on first use by suggestMany. */
+  twin?: string;
 }
 
 /**
@@ -114,6 +116,15 @@ interface Query {
 }
 
 const SKU_EXACT = 'sku';
+
+/**
+ * Items with the same title words (in any order), brand and description are twins: nothing in
+ * them tells them apart. suggestMany's assignment keeps twins from competing (see softAssign).
+ */
+function twinKey(title: string, brand: string | undefined, description: string | undefined): string {
+  const words = (text: string | undefined): string => (text ? analyze(text.slice(0, 1000)).words.join(' ') : '');
+  return [analyze(title).words.sort().join(' '), words(brand), words(description)].join('\u0001');
+}
 
 /**
  * Pivoted length normalization (Singhal, Buckley and Mitra 1996): a title's TF-IDF norm is
@@ -618,7 +629,16 @@ export class MatchIndex {
     const own = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
     if (!lambda) return listings.map((l, i) => this.withExact(l, k, own[i]!));
     const pairwise = this.demoteClaimed(own, listings, lambda);
-    const joint = softAssign(own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score }))), { productSlack: options.productSlack });
+    // Twins on either side are one party in the assignment (see softAssign): listings with the
+    // same ASIN (one item under two SKUs), or without one, the same title, brand and description.
+    const rowGroups = listings.map((l) => {
+      const asin = l.asin ? canonicalAsin(l.asin) : undefined;
+      return asin ? `asin:${asin}` : twinKey(l.title ?? '', l.brand, l.description);
+    });
+    const joint = softAssign(
+      own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score, twin: this.twinOf(c.doc) }))),
+      { productSlack: options.productSlack, rowGroups },
+    );
     // Which listing holds the largest share of each product (for the "claimed" reason).
     const holder = new Map<string, { i: number; p: number }>();
     joint.forEach((ps, i) => ps.forEach((p, j) => {
@@ -630,7 +650,7 @@ export class MatchIndex {
       const ranked = own[i]!.map((c, j) => {
         const h = holder.get(c.productId)!;
         const p = joint[i]![j]!;
-        return { c: h.i !== i && h.p > p ? withClaim(c, listings[h.i]) : c, p };
+        return { c: rowGroups[h.i] !== rowGroups[i] && h.p > p ? withClaim(c, listings[h.i]) : c, p };
       }).sort((a, b) => b.p - a.p);
       const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => x.p));
       const cap = new Map<string, number>();
@@ -642,6 +662,12 @@ export class MatchIndex {
       });
       return out;
     });
+  }
+
+  /** The twin key of a catalog doc (see twinKey), made when first asked. */
+  private twinOf(doc: number): string {
+    const d = this.docs[doc]!;
+    return (d.twin ??= twinKey(d.product.title, d.product.brand, d.product.description));
   }
 
   /** A candidate demoted by `penalty` log-odds because listing `owner` claims its product. */
