@@ -18,6 +18,7 @@ export function reasonText(r: ReasonView): string {
     'price-apart': [p.ratio ?? ''],
     'title-similar': [p.percent ?? ''],
     'description-names': [p.percent ?? ''],
+    'catalog-twin': [p.count ?? ''],
   };
   const text = t(key, args[r.code] ?? []);
   return text === key ? r.text : text;

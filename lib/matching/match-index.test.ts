@@ -255,6 +255,8 @@ describe('suggestMany one-to-one assignment', () => {
     const conf = (row: typeof a, id: string): number => row!.find((s) => s.productId === id)!.confidence;
     expect(conf(a, 'H1')).toBeGreaterThan(0.6);
     expect(conf(a, 'H2')).toBeCloseTo(conf(a, 'H1'), 9);
+    expect(a!.find((s) => s.productId === 'H1')!.reasons.find((r) => r.code === 'catalog-twin')?.params).toEqual({ count: 1 });
+    expect(a!.find((s) => s.productId === 'S')?.reasons.map((r) => r.code) ?? []).not.toContain('catalog-twin');
     // The FBA and merchant-fulfilled SKUs of one ASIN are one party: same figures, no claim.
     expect(conf(b, 'H1')).toBeCloseTo(conf(a, 'H1'), 9);
     expect(b!.flatMap((s) => s.reasons.map((r) => r.code))).not.toContain('claimed-by-other');

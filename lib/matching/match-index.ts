@@ -86,6 +86,13 @@ function hasId(sorted: Int32Array, id: number): boolean {
   return false;
 }
 
+/** The candidate with the reason "identical to `others` other catalog products" when there are any. */
+function withTwins(c: ScoredCandidate, others: number): ScoredCandidate {
+  if (others < 1) return c;
+  const reason: Reason = { code: 'catalog-twin', params: { count: others }, text: `identical to ${others} other product(s) in the catalog` };
+  return { ...c, reasons: [...c.reasons, reason] };
+}
+
 /** The candidate with the reason "another listing matches this product better" (once). */
 function withClaim(c: ScoredCandidate, owner: MatchListing | undefined): ScoredCandidate {
   if (c.reasons.some((r) => r.code === 'claimed-by-other')) return c;
@@ -647,10 +654,13 @@ export class MatchIndex {
       if (!h || p > h.p) holder.set(id, { i, p });
     }));
     return listings.map((l, i) => {
+      const twins = new Map<string, number>();
+      for (const c of own[i]!) twins.set(this.twinOf(c.doc), (twins.get(this.twinOf(c.doc)) ?? 0) + 1);
       const ranked = own[i]!.map((c, j) => {
         const h = holder.get(c.productId)!;
         const p = joint[i]![j]!;
-        return { c: rowGroups[h.i] !== rowGroups[i] && h.p > p ? withClaim(c, listings[h.i]) : c, p };
+        const claimed = rowGroups[h.i] !== rowGroups[i] && h.p > p ? withClaim(c, listings[h.i]) : c;
+        return { c: withTwins(claimed, (twins.get(this.twinOf(c.doc)) ?? 1) - 1), p };
       }).sort((a, b) => b.p - a.p);
       const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => x.p));
       const cap = new Map<string, number>();
