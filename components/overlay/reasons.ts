@@ -11,6 +11,7 @@ export function reasonText(r: ReasonView): string {
     'model-differs': [p.listing ?? '', p.product ?? ''],
     'year-differs': [p.listing ?? '', p.product ?? ''],
     'edition-differs': [p.listing ?? '', p.product ?? ''],
+    'colour-differs': [p.listing ?? '', p.product ?? ''],
     'number-differs': [p.listing ?? '', p.product ?? ''],
     'size-differs': [`${p.listing ?? ''}${unit}`, `${p.product ?? ''}${unit}`],
     'brand-same': [p.brand ?? ''],

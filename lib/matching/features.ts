@@ -55,11 +55,45 @@ const TIER = table({
   ultimate: 'ultimate', home: 'home', basic: 'basic', enterprise: 'enterprise', express: 'express', lite: 'lite',
 });
 
+/**
+ * Colours, in the languages of the marketplaces (accents removed as normalizeText does): two
+ * titles that both name colours and share none are different variants (a black and a blue case,
+ * a magenta and a black ink cartridge); colour is the commonest variation axis of a listing family.
+ * Words that belong to either side's brand (Blue Crane, Black & Decker) are not colours there,
+ * nor a colour word in a fixed phrase (Blu-ray, red-eye, white balance; see NOT_A_COLOUR_BEFORE).
+ * Left out: words with a common other meaning in titles (`or`, `clear`, `rose`).
+ */
+const COLOUR = table({
+  black: 'black', negro: 'black', negra: 'black', nero: 'black', nera: 'black', preto: 'black', preta: 'black', noir: 'black',
+  noire: 'black', schwarz: 'black', fekete: 'black',
+  white: 'white', blanco: 'white', blanca: 'white', bianco: 'white', bianca: 'white', branco: 'white', branca: 'white',
+  blanc: 'white', blanche: 'white', weiss: 'white', feher: 'white',
+  red: 'red', rojo: 'red', roja: 'red', rosso: 'red', rossa: 'red', vermelho: 'red', vermelha: 'red', rouge: 'red', rot: 'red', piros: 'red',
+  blue: 'blue', azul: 'blue', blu: 'blue', bleu: 'blue', bleue: 'blue', blau: 'blue', kek: 'blue', navy: 'blue',
+  green: 'green', verde: 'green', vert: 'green', verte: 'green', grun: 'green', gruen: 'green', zold: 'green',
+  yellow: 'yellow', amarillo: 'yellow', amarilla: 'yellow', giallo: 'yellow', gialla: 'yellow', amarelo: 'yellow', amarela: 'yellow',
+  jaune: 'yellow', gelb: 'yellow', sarga: 'yellow',
+  pink: 'pink', rosa: 'pink', rozsaszin: 'pink',
+  purple: 'purple', morado: 'purple', morada: 'purple', viola: 'purple', roxo: 'purple', roxa: 'purple', violet: 'purple',
+  violette: 'purple', lila: 'purple',
+  orange: 'orange', naranja: 'orange', arancione: 'orange', laranja: 'orange', narancs: 'orange',
+  grey: 'grey', gray: 'grey', gris: 'grey', grigio: 'grey', grigia: 'grey', cinza: 'grey', grau: 'grey', szurke: 'grey',
+  silver: 'silver', plata: 'silver', plateado: 'silver', argento: 'silver', prata: 'silver', argent: 'silver', silber: 'silver', ezust: 'silver',
+  gold: 'gold', dorado: 'gold', oro: 'gold', ouro: 'gold', dourado: 'gold', dore: 'gold', arany: 'gold',
+  brown: 'brown', marron: 'brown', marrone: 'brown', castanho: 'brown', braun: 'brown', barna: 'brown',
+  beige: 'beige', cyan: 'cyan', magenta: 'magenta', turquoise: 'turquoise', turquesa: 'turquoise',
+});
+
+/** Words after which a colour word is part of a name, not a colour (`blu ray`, `red eye`, `blue tooth`). */
+const NOT_A_COLOUR_BEFORE = new Set(['ray', 'rays', 'eye', 'eyes', 'tooth', 'balance', 'friday', 'hat', 'label']);
+
 /** The variant markers of one title, and its quantities above one (`3 users`, `5-pack`). */
 export interface Variants {
   platforms: string[];
   flags: string[];
   tiers: string[];
+  /** Colour words of the title (as written, accents removed), words of its own brand excluded. */
+  colours: string[];
   /** Units (`qty`, `users`) whose value is above 1, and the units present at all. */
   multi: string[];
   units: string[];
@@ -72,14 +106,16 @@ function variantsOf(s: Side): Variants {
   const platforms = new Set<string>();
   const flags = new Set<string>();
   const tiers = new Set<string>();
-  for (const w of s.a.words) {
+  const colours = new Set<string>();
+  s.a.words.forEach((w, i) => {
+    if (COLOUR.has(w) && !s.brandTokens.includes(w) && !NOT_A_COLOUR_BEFORE.has(s.a.words[i + 1] ?? '')) colours.add(w);
     const p = PLATFORM.get(w);
     if (p) platforms.add(p);
     const f = FLAG.get(w);
     if (f) flags.add(f);
     const t = TIER.get(w);
     if (t) tiers.add(t);
-  }
+  });
   const multi: string[] = [];
   const units: string[] = [];
   for (const m of s.a.measures) {
@@ -89,7 +125,7 @@ function variantsOf(s: Side): Variants {
     units.push(unit);
     if (Number(m.slice(i + 1)) > 1) multi.push(unit);
   }
-  const v = { platforms: [...platforms], flags: [...flags], tiers: [...tiers], multi, units };
+  const v = { platforms: [...platforms], flags: [...flags], tiers: [...tiers], colours: [...colours], multi, units };
   if (s.cacheGrams) s.variants = v;
   return v;
 }
@@ -99,19 +135,22 @@ function variantsOf(s: Side): Variants {
  * none in common, a licence/condition flag on one side only, or a quantity above one on one side
  * where the other names none (an unmarked title is the single item / single user).
  */
-export function variantConflicts(q: Side, d: Side): Array<{ listing: string; product: string }> {
+export function variantConflicts(q: Side, d: Side): Array<{ kind: 'edition' | 'colour'; listing: string; product: string }> {
   const a = variantsOf(q);
   const b = variantsOf(d);
-  const out: Array<{ listing: string; product: string }> = [];
-  const named = (x: string[], y: string[]): void => {
-    if (x.length && y.length && !intersects(x, y)) out.push({ listing: x.join('/'), product: y.join('/') });
+  const out: Array<{ kind: 'edition' | 'colour'; listing: string; product: string }> = [];
+  const named = (x: string[], y: string[], kind: 'edition' | 'colour' = 'edition'): void => {
+    if (x.length && y.length && !intersects(x, y)) out.push({ kind, listing: x.join('/'), product: y.join('/') });
   };
   named(a.platforms, b.platforms);
   named(a.tiers, b.tiers);
   const flag = a.flags.find((f) => !b.flags.includes(f)) ?? b.flags.find((f) => !a.flags.includes(f));
-  if (flag) out.push({ listing: a.flags.includes(flag) ? flag : '-', product: b.flags.includes(flag) ? flag : '-' });
+  if (flag) out.push({ kind: 'edition', listing: a.flags.includes(flag) ? flag : '-', product: b.flags.includes(flag) ? flag : '-' });
   const qty = a.multi.find((u) => !b.units.includes(u)) ?? b.multi.find((u) => !a.units.includes(u));
-  if (qty) out.push({ listing: a.multi.includes(qty) ? `${qty} > 1` : '1', product: b.multi.includes(qty) ? `${qty} > 1` : '1' });
+  if (qty) out.push({ kind: 'edition', listing: a.multi.includes(qty) ? `${qty} > 1` : '1', product: b.multi.includes(qty) ? `${qty} > 1` : '1' });
+  // Colours, leaving out the other side's brand words too (a title naming the brand Blue Crane).
+  const colours = (x: string[], brand: string[]): string[] => [...new Set(x.filter((w) => !brand.includes(w)).map((w) => COLOUR.get(w)!))];
+  named(colours(a.colours, d.brandTokens), colours(b.colours, q.brandTokens), 'colour');
   return out;
 }
 
@@ -376,8 +415,10 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
   const variants = variantConflicts(q, d);
   if (variants.length) {
     f.variantConflict = variants.length;
-    const v = variants[0]!;
-    reasons.push({ code: 'edition-differs', params: v, text: `edition ${v.listing} vs ${v.product}` });
+    const edition = variants.find((v) => v.kind === 'edition');
+    if (edition) reasons.push({ code: 'edition-differs', params: { listing: edition.listing, product: edition.product }, text: `edition ${edition.listing} vs ${edition.product}` });
+    const colour = variants.find((v) => v.kind === 'colour');
+    if (colour) reasons.push({ code: 'colour-differs', params: { listing: colour.listing, product: colour.product }, text: `colour ${colour.listing} vs ${colour.product}` });
   }
 
   // Brand.

@@ -208,6 +208,34 @@ describe('variant conflicts', () => {
   });
 });
 
+describe('colour conflicts', () => {
+  const ix = MatchIndex.build([
+    { id: 'BLUE', title: 'Nextware Jellybean Case for iPad Blue', brand: 'Nextware' },
+    { id: 'BLACK', title: 'Nextware Jellybean Case for iPad - Black', brand: 'Nextware' },
+    { id: 'BD', title: 'Sony BDP-S350 Blu-ray Disc Player Black', brand: 'Sony' },
+    { id: 'DVD', title: 'Blue Crane Introduction to the Canon 50D DVD', brand: 'Blue Crane Digital' },
+  ]);
+  const codes = (title: string, id: string, brand?: string): string[] =>
+    ix.suggest({ title, brand }, 4).find((x) => x.productId === id)?.reasons.map((r) => r.code) ?? [];
+  it('prefers the same colour and says which colours differ', () => {
+    const s = ix.suggest({ title: 'Jellybean case iPad black' }, 2);
+    expect(s[0]?.productId).toBe('BLACK');
+    expect(s[1]?.reasons.find((r) => r.code === 'colour-differs')?.params).toEqual({ listing: 'black', product: 'blue' });
+  });
+  it('knows colour words in the marketplaces’ languages, accents or not', () => {
+    expect(ix.suggest({ title: 'Funda Jellybean para iPad negra' }, 1)[0]?.productId).toBe('BLACK');
+    expect(ix.suggest({ title: 'Jellybean tok iPad kék' }, 1)[0]?.productId).toBe('BLUE');
+    expect(codes('Custodia Jellybean iPad nera', 'BLACK')).not.toContain('colour-differs');
+  });
+  it('does not read Blu-ray, or a brand such as Blue Crane, as a colour', () => {
+    expect(codes('Sony Blu-ray player BDP-S350 black', 'BD')).not.toContain('colour-differs');
+    expect(codes('Sony BDP-S350 player black', 'BD')).not.toContain('colour-differs');
+    expect(codes('Blue Crane Canon 50D training DVD red edition', 'DVD', 'Blue Crane')).not.toContain('colour-differs');
+    // A colour the other side does name, against it, is still a conflict.
+    expect(codes('Sony BDP-S350 Blu-ray player silver', 'BD')).toContain('colour-differs');
+  });
+});
+
 describe('listing description', () => {
   it("counts the product title's words that the listing's description names", () => {
     const ix = MatchIndex.build([

@@ -55,6 +55,7 @@ export const overlayMessages = {
   overlay_reason_model_differs: { en: 'model $1 vs $2', es: 'modelo $1 frente a $2' },
   overlay_reason_year_differs: { en: 'edition $1 vs $2', es: 'edición $1 frente a $2' },
   overlay_reason_edition_differs: { en: 'edition $1 vs $2', es: 'edición $1 frente a $2' },
+  overlay_reason_colour_differs: { en: 'colour $1 vs $2', es: 'color $1 frente a $2' },
   overlay_reason_number_differs: { en: 'numbers $1 vs $2', es: 'números $1 frente a $2' },
   overlay_reason_size_differs: { en: 'size $1 vs $2', es: 'tamaño $1 frente a $2' },
   overlay_reason_brand_same: { en: 'same brand $1', es: 'misma marca $1' },
