@@ -208,6 +208,24 @@ describe('variant conflicts', () => {
   });
 });
 
+describe('confident mark', () => {
+  it('is never given to a pair with a stated conflict, however close the titles', () => {
+    const ix = MatchIndex.build([
+      { id: 'P500', title: 'Apricorn Aegis Padlock 500 GB USB 2.0 128-bit Encrypted Portable Hard Drive', brand: 'Apricorn' },
+      { id: 'CHAIR', title: 'Office chair mesh black' },
+    ]);
+    const same = ix.suggest({ title: 'Apricorn Aegis Padlock 500GB USB 2.0 Encrypted Portable Hard Drive', brand: 'Apricorn' }, 1)[0]!;
+    expect(same.productId).toBe('P500');
+    expect(same.confident).toBe(true);
+    const other = { title: 'Apricorn Aegis Padlock 320GB USB 2.0 Encrypted Portable Hard Drive', brand: 'Apricorn' };
+    for (const s of [ix.suggest(other, 1)[0]!, ix.suggestMany([other], 1)[0]![0]!]) {
+      expect(s.productId).toBe('P500');
+      expect(s.reasons.map((r) => r.code)).toContain('size-differs');
+      expect(s.confident).toBe(false);
+    }
+  });
+});
+
 describe('colour conflicts', () => {
   const ix = MatchIndex.build([
     { id: 'BLUE', title: 'Nextware Jellybean Case for iPad Blue', brand: 'Nextware' },

@@ -86,6 +86,16 @@ function hasId(sorted: Int32Array, id: number): boolean {
   return false;
 }
 
+/**
+ * Whether a pair has a stated conflict: a model number, year, edition, version number, size,
+ * colour or brand that differs. Such a pair is never marked confident, however high its score:
+ * linking a 320 GB listing to the 500 GB product in bulk is the mistake the mark must not make.
+ */
+function hasConflict(reasons: readonly Reason[]): boolean {
+  return reasons.some((r) => CONFLICTS.has(r.code));
+}
+const CONFLICTS = new Set(['model-differs', 'year-differs', 'edition-differs', 'number-differs', 'size-differs', 'colour-differs', 'brand-differs']);
+
 /** The candidate with the reason "identical to `others` other catalog products" when there are any. */
 function withTwins(c: ScoredCandidate, others: number): ScoredCandidate {
   if (others < 1) return c;
@@ -580,7 +590,7 @@ export class MatchIndex {
         productId: c.productId,
         score: c.score,
         confidence,
-        confident: i === 0 && confidence >= this.confidentAt,
+        confident: i === 0 && confidence >= this.confidentAt && !hasConflict(c.reasons),
         reasons: c.reasons,
       };
     });
@@ -668,7 +678,7 @@ export class MatchIndex {
       pairwise[i]!.forEach((c, j) => cap.set(c.productId, calibrate(rawConfidence(scores, j), this.w)));
       out.forEach((s, r) => {
         if (s.reasons.some((x) => x.code.startsWith('same-'))) return;
-        s.confident = r === 0 && (cap.get(s.productId) ?? 0) >= this.confidentAt;
+        s.confident = r === 0 && (cap.get(s.productId) ?? 0) >= this.confidentAt && !hasConflict(s.reasons);
       });
       return out;
     });
