@@ -142,15 +142,20 @@ export function variantConflicts(q: Side, d: Side): Array<{ kind: 'edition' | 'c
   const named = (x: string[], y: string[], kind: 'edition' | 'colour' = 'edition'): void => {
     if (x.length && y.length && !intersects(x, y)) out.push({ kind, listing: x.join('/'), product: y.join('/') });
   };
+  // Tiers and colours: each side names one the other does not. A word both share may be part of
+  // a name (Da-Lite, Pro-Ject) and must not hide `standard` against `deluxe`.
+  const distinct = (x: string[], y: string[], kind: 'edition' | 'colour' = 'edition'): void => {
+    named(x.filter((t) => !y.includes(t)), y.filter((t) => !x.includes(t)), kind);
+  };
   named(a.platforms, b.platforms);
-  named(a.tiers, b.tiers);
+  distinct(a.tiers, b.tiers);
   const flag = a.flags.find((f) => !b.flags.includes(f)) ?? b.flags.find((f) => !a.flags.includes(f));
   if (flag) out.push({ kind: 'edition', listing: a.flags.includes(flag) ? flag : '-', product: b.flags.includes(flag) ? flag : '-' });
   const qty = a.multi.find((u) => !b.units.includes(u)) ?? b.multi.find((u) => !a.units.includes(u));
   if (qty) out.push({ kind: 'edition', listing: a.multi.includes(qty) ? `${qty} > 1` : '1', product: b.multi.includes(qty) ? `${qty} > 1` : '1' });
   // Colours, leaving out the other side's brand words too (a title naming the brand Blue Crane).
   const colours = (x: string[], brand: string[]): string[] => [...new Set(x.filter((w) => !brand.includes(w)).map((w) => COLOUR.get(w)!))];
-  named(colours(a.colours, d.brandTokens), colours(b.colours, q.brandTokens), 'colour');
+  distinct(colours(a.colours, d.brandTokens), colours(b.colours, q.brandTokens), 'colour');
   return out;
 }
 

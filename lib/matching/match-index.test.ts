@@ -202,6 +202,12 @@ describe('variant conflicts', () => {
   it('keeps an upgrade apart from the full product', () => {
     expect(ix.suggest({ title: 'phototool studio 5 upgrade win' }, 1)[0]?.productId).toBe('UPG');
   });
+  it('sees standard against deluxe even when a name carries a tier word (Da-Lite)', () => {
+    const ix2 = MatchIndex.build([{ id: 'DLX', title: 'Da-Lite Da-Plex Deluxe Rear Projection Screen 72 x 96' }, { id: 'X', title: 'desk lamp' }]);
+    const s = ix2.suggest({ title: 'Da-Lite Da-Glas Standard Rear Projection Screen 72 x 96' }, 1)[0]!;
+    expect(s.reasons.find((r) => r.code === 'edition-differs')?.params).toEqual({ listing: 'standard', product: 'deluxe' });
+    expect(s.confident).toBe(false);
+  });
   it('treats a title without a pack size as the single item', () => {
     expect(ix.suggest({ title: 'guard antivirus 2009' }, 1)[0]?.productId).toBe('ONE');
     expect(ix.suggest({ title: 'guard antivirus 2009 3 users' }, 1)[0]?.productId).toBe('THREE');
