@@ -20,6 +20,8 @@ export function reasonText(r: ReasonView): string {
     'title-similar': [p.percent ?? ''],
     'description-names': [p.percent ?? ''],
     'catalog-twin': [p.count ?? ''],
+    'linked-to-other': [p.listing ?? ''],
+    'linked-same-item': [p.listing ?? ''],
   };
   const text = t(key, args[r.code] ?? []);
   return text === key ? r.text : text;

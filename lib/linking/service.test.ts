@@ -110,4 +110,20 @@ describe('LinkService', () => {
     await db.products.add(product('NEW-LAMP', 'Desk lamp LED 5W', { updatedAt: 99 }));
     expect((await svc.search('desk lamp', 3))[0]?.product.sku).toBe('NEW-LAMP');
   });
+
+  it('does not offer a product another SKU already holds, unless it is another SKU of the same ASIN', async () => {
+    const row = (sku: string, asin: string) => ({ sku, asin, title: 'Ceramic coffee mug 350 ml blue', fulfillmentChannel: 'MFN' as const });
+    const [first] = await svc.rowsSeen(us, [row('mug-a', 'B0MUG00001')], true);
+    expect(first).toMatchObject({ state: 'suggested', top: { product: { sku: 'MUG-01' } } });
+    await svc.link(us, 'mug-a', 'MUG-01', 'suggestion');
+    const [other, fba] = await svc.rowsSeen(us, [row('mug-b', 'B0MUG00002'), row('mug-a-fba', 'B0MUG00001')], true);
+    // Another item with the same words: the mug is taken, so no ready suggestion.
+    expect(other!.state).toBe('unlinked');
+    // The FBA SKU of the linked ASIN: the same item, offered with its reason.
+    expect(fba).toMatchObject({ state: 'suggested', top: { product: { sku: 'MUG-01' } } });
+    expect(fba!.top?.reasons.map((r) => r.code)).toContain('linked-same-item');
+    // The popover's full list still offers it: the seller may link two SKUs to one product by hand.
+    const list = await svc.suggest(us, 'mug-b', 3);
+    expect(list.map((s) => s.product.sku)).toContain('MUG-01');
+  });
 });

@@ -106,7 +106,13 @@ export class LinkService {
         // Ranked together: listings on one page rarely share a product, so a product another
         // listing matches clearly better is demoted (the engine's one-to-one assignment).
         const order = [...queries.keys()];
-        const ranked = index.suggestMany(order.map((i) => queries.get(i)!), 3);
+        const asked = order.map((i) => queries.get(i)!);
+        let ranked = index.suggestMany(asked, 3);
+        // Products already linked to other listings of this marketplace are taken: ranked again
+        // with those links, so a page never offers a product that another SKU holds (unless it is
+        // the same item, an FBA and a merchant SKU of one ASIN).
+        const linked = await this.linkedAmong(mp, ranked.flat().map((s) => s.productId));
+        if (linked.length) ranked = index.suggestMany(asked, 3, { linked });
         order.forEach((i, n) => {
           const no = rejected.get(ids[i]!);
           const top = ranked[n]?.find((s) => !no?.has(s.productId));
@@ -127,6 +133,14 @@ export class LinkService {
       const top = tops.get(i);
       return top ? { sku, state: 'suggested' as const, top } : { sku, state: 'unlinked' as const };
     });
+  }
+
+  /** The links of this marketplace that hold any of these products, with their listings. */
+  private async linkedAmong(mp: Marketplace, productSkus: string[]): Promise<Array<{ productId: string; listing: MatchListing }>> {
+    if (!productSkus.length) return [];
+    const links = (await this.db.links.where('productSku').anyOf([...new Set(productSkus)]).toArray()).filter((l) => l.marketplaceId === mp.id);
+    const listings = await this.db.listings.bulkGet(links.map((l) => l.listingId));
+    return links.map((l, i) => ({ productId: l.productSku, listing: listings[i] ? toMatchListing(listings[i]) : { id: l.listingId, sku: l.listingSku } }));
   }
 
   /**

@@ -4,7 +4,7 @@
  */
 export type { MatchProduct, MatchListing, Reason, Suggestion, Weights, MatchOptions, FeatureName, CalibrationName } from './types';
 export { FEATURE_NAMES, CALIBRATION_NAMES } from './types';
-export { MatchIndex, type ScoredCandidate } from './match-index';
+export { MatchIndex, type ScoredCandidate, type SuggestManyOptions } from './match-index';
 export { learnWeights, type Label, type LearnOptions } from './learn';
 export { autoLink, type AutoLink, type AutoLinkResult } from './autolink';
 export { DEFAULT_WEIGHTS, completeWeights } from './scorer';

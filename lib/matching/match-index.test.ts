@@ -316,4 +316,25 @@ describe('suggestMany one-to-one assignment', () => {
     const [c] = ix.suggestMany([fba, { ...mfn, asin: 'B00HOSE002' }], 3);
     expect(conf(c, 'H1')).toBeLessThan(conf(a, 'H1') * 0.75);
   });
+
+  it('treats a product already linked to another listing as taken, and shares it with another SKU of the same ASIN', () => {
+    const ix = MatchIndex.build([
+      { id: 'H1', title: 'Acme garden hose green 20 m', brand: 'Acme' },
+      { id: 'S', title: 'Acme lawn sprinkler' },
+    ]);
+    const page = [{ id: 'new', sku: 'HOSE-2', asin: 'B00HOSE002', title: 'Acme garden hose green 20 m' }];
+    const free = ix.suggestMany(page, 2)[0]![0]!;
+    expect(free.productId).toBe('H1');
+    const other = { productId: 'H1', listing: { id: 'old', sku: 'HOSE-1', asin: 'B00HOSE001', title: 'Acme garden hose green 20 m' } };
+    const taken = ix.suggestMany(page, 2, { linked: [other] })[0]!.find((s) => s.productId === 'H1')!;
+    expect(taken.reasons.find((r) => r.code === 'linked-to-other')?.params).toEqual({ listing: 'HOSE-1' });
+    expect(taken.confident).toBe(false);
+    expect(taken.confidence).toBeLessThan(free.confidence / 2);
+    // The same ASIN under another SKU (FBA and merchant-fulfilled) is the same item: it shares the product.
+    const sibling = { productId: 'H1', listing: { ...other.listing, asin: 'B00HOSE002' } };
+    const shared = ix.suggestMany(page, 2, { linked: [sibling] })[0]![0]!;
+    expect(shared.productId).toBe('H1');
+    expect(shared.reasons.map((r) => r.code)).toContain('linked-same-item');
+    expect(shared.confidence).toBeGreaterThan(0.9 * free.confidence);
+  });
 });

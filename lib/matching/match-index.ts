@@ -94,7 +94,21 @@ function hasId(sorted: Int32Array, id: number): boolean {
 function hasConflict(reasons: readonly Reason[]): boolean {
   return reasons.some((r) => CONFLICTS.has(r.code));
 }
-const CONFLICTS = new Set(['model-differs', 'year-differs', 'edition-differs', 'number-differs', 'size-differs', 'colour-differs', 'brand-differs']);
+const CONFLICTS = new Set(['model-differs', 'year-differs', 'edition-differs', 'number-differs', 'size-differs', 'colour-differs', 'brand-differs', 'linked-to-other']);
+
+/** Log-odds of an existing link in suggestMany's assignment: as sure as an exact identifier. */
+const LINKED_SCORE = 12;
+
+/**
+ * The candidate with the reason that `owner` is already linked to its product: another item
+ * (`linked-to-other`, never confident) or the same item under another SKU (`linked-same-item`).
+ */
+function withLink(c: ScoredCandidate, owner: MatchListing, sameItem: boolean): ScoredCandidate {
+  const reason: Reason = sameItem
+    ? { code: 'linked-same-item', params: { listing: owner.sku ?? owner.id ?? '' }, text: `linked to ${owner.sku ?? owner.id}, the same item under another SKU` }
+    : { code: 'linked-to-other', params: { listing: owner.sku ?? owner.id ?? '' }, text: `already linked to listing ${owner.sku ?? owner.id}` };
+  return { ...c, reasons: [...c.reasons, reason] };
+}
 
 /** The candidate with the reason "identical to `others` other catalog products" when there are any. */
 function withTwins(c: ScoredCandidate, others: number): ScoredCandidate {
@@ -133,6 +147,20 @@ interface Query {
 }
 
 const SKU_EXACT = 'sku';
+
+/** Options of MatchIndex.suggestMany. */
+export interface SuggestManyOptions {
+  /** 0 ranks each listing alone (no assignment); default 1. */
+  exclusivity?: number;
+  /** Product-side slack of the assignment (see softAssign); for development. */
+  productSlack?: number;
+  /**
+   * Links that already exist (product and its listing, on the same marketplace): the product is
+   * taken. Another listing sees it with the reason `linked-to-other` and never as confident; a
+   * listing of the same item (same ASIN) shares it.
+   */
+  linked?: ReadonlyArray<{ productId: string; listing: MatchListing }>;
+}
 
 /**
  * Items with the same title words (in any order), brand and description are twins: nothing in
@@ -641,21 +669,29 @@ export class MatchIndex {
    *   pair safe to link in bulk.
    * `exclusivity: 0` turns both off (each listing alone). The result is in the order of `listings`.
    */
-  suggestMany(listings: MatchListing[], k = 5, options: { exclusivity?: number; productSlack?: number } = {}): Suggestion[][] {
+  suggestMany(listings: MatchListing[], k = 5, options: SuggestManyOptions = {}): Suggestion[][] {
     const lambda = options.exclusivity ?? 1;
     const own = listings.map((l) => (l.title ? this.scoreCandidates(l) : []));
     if (!lambda) return listings.map((l, i) => this.withExact(l, k, own[i]!));
     const pairwise = this.demoteClaimed(own, listings, lambda);
     // Twins on either side are one party in the assignment (see softAssign): listings with the
     // same ASIN (one item under two SKUs), or without one, the same title, brand and description.
-    const rowGroups = listings.map((l) => {
+    const groupOf = (l: MatchListing): string => {
       const asin = l.asin ? canonicalAsin(l.asin) : undefined;
       return asin ? `asin:${asin}` : twinKey(l.title ?? '', l.brand, l.description);
-    });
+    };
+    const rowGroups = listings.map(groupOf);
+    // Existing links hold their product: each is a row sure of it (a twin listing shares it).
+    const asked = new Set(listings.map((l) => l.id));
+    const linked = (options.linked ?? []).filter((x) => this.byId.has(x.productId) && !asked.has(x.listing.id));
+    const linkedBy = new Map(linked.map((x) => [x.productId, { listing: x.listing, group: groupOf(x.listing) }]));
     const joint = softAssign(
-      own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score, twin: this.twinOf(c.doc) }))),
-      { productSlack: options.productSlack, rowGroups },
-    );
+      [
+        ...own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score, twin: this.twinOf(c.doc) }))),
+        ...linked.map((x) => [{ key: x.productId, score: LINKED_SCORE, twin: this.twinOf(this.byId.get(x.productId)!) }]),
+      ],
+      { productSlack: options.productSlack, rowGroups: [...rowGroups, ...linked.map((x) => groupOf(x.listing))] },
+    ).slice(0, listings.length);
     // Which listing holds the largest share of each product (for the "claimed" reason).
     const holder = new Map<string, { i: number; p: number }>();
     joint.forEach((ps, i) => ps.forEach((p, j) => {
@@ -669,7 +705,10 @@ export class MatchIndex {
       const ranked = own[i]!.map((c, j) => {
         const h = holder.get(c.productId)!;
         const p = joint[i]![j]!;
-        const claimed = rowGroups[h.i] !== rowGroups[i] && h.p > p ? withClaim(c, listings[h.i]) : c;
+        const link = linkedBy.get(c.productId);
+        const claimed = link
+          ? withLink(c, link.listing, link.group === rowGroups[i])
+          : rowGroups[h.i] !== rowGroups[i] && h.p > p ? withClaim(c, listings[h.i]) : c;
         return { c: withTwins(claimed, (twins.get(this.twinOf(c.doc)) ?? 1) - 1), p };
       }).sort((a, b) => b.p - a.p);
       const out = this.withExact(l, k, ranked.map((x) => x.c), ranked.map((x) => x.p));

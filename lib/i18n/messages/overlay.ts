@@ -65,6 +65,8 @@ export const overlayMessages = {
   overlay_reason_title_contains: { en: 'all words of the listing title appear in the product', es: 'todas las palabras del título aparecen en el producto' },
   overlay_reason_title_similar: { en: '$1% of the distinctive words in common', es: '$1 % de las palabras distintivas en común' },
   overlay_reason_claimed_by_other: { en: 'another listing on this page matches this product better', es: 'otro anuncio de esta página coincide mejor con este producto' },
+  overlay_reason_linked_to_other: { en: 'already linked to listing $1', es: 'ya vinculado al anuncio $1' },
+  overlay_reason_linked_same_item: { en: 'linked to $1, the same item under another SKU', es: 'vinculado a $1, el mismo artículo con otro SKU' },
   overlay_reason_catalog_twin: { en: 'identical to $1 other product(s) in the catalog: a duplicate?', es: 'idéntico a $1 producto(s) más del catálogo: ¿un duplicado?' },
   overlay_reason_description_names: { en: "the listing's description names $1% more of the product title", es: 'la descripción del anuncio nombra un $1 % más del título del producto' },
 } satisfies MessageTable;
