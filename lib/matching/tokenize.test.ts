@@ -32,6 +32,11 @@ describe('analyze', () => {
     expect(analyze('Disk 500 GB').measures).toContain('gb:500');
     expect(analyze('disk 500gb').measures).toContain('gb:500');
     expect(analyze('Tee 3-pack').measures).toContain('qty:3');
+    // Pack sizes written before the number, in the marketplaces' languages.
+    for (const t of ['Batteries AA, pack of 6', 'Piles AA lot de 6', 'Pilas AA paquete de 6', 'Pile AA confezione da 6', 'Pilhas AA kit com 6', 'Elem AA 6 darab']) {
+      expect(analyze(t).measures).toContain('qty:6');
+    }
+    expect(analyze('Headphones 110 dB, case for iPad').measures.some((m) => m.startsWith('qty:'))).toBe(false);
   });
   it('does not take sizes and ordinals for model numbers', () => {
     expect(analyze('disk 500gb 2nd gen').strongCodes).toEqual([]);

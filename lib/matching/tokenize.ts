@@ -51,10 +51,16 @@ const UNITS = table({
   w: 'w', kw: 'kw', v: 'v', mah: 'mah', wh: 'wh', hz: 'hz', khz: 'khz', mhz: 'mhz', ghz: 'ghz',
   mp: 'mp', x: 'x',
   pk: 'qty', pack: 'qty', packs: 'qty', pc: 'qty', pcs: 'qty', pieces: 'qty', piece: 'qty', ct: 'qty', count: 'qty',
-  stuck: 'qty', stk: 'qty', pezzi: 'qty', pieza: 'qty', piezas: 'qty', unidades: 'qty', er: 'qty',
+  stuck: 'qty', stk: 'qty', pezzi: 'qty', pieza: 'qty', piezas: 'qty', unidades: 'qty', uds: 'qty', unid: 'qty', er: 'qty',
+  darab: 'qty', pecas: 'qty',
   user: 'users', users: 'users', u: 'users', seats: 'users', licenses: 'users',
 });
 const MEASURE = /(\d+(?:[.,]\d+)?)\s?-?\s?([a-z]{1,8})(?![\p{L}\p{N}])/gu;
+/**
+ * Pack sizes written before the number, in the marketplaces' languages: `pack of 6`, `set of 3`,
+ * `lot de 3`, `paquete de 4`, `confezione da 6`, `kit com 2`, `caja de 12`.
+ */
+const PACK_OF = /\b(?:pack|set|lot|box|case|bundle|paquete|caja|lote|juego|confezione|scatola|kit|pacote|caixa|conjunto|packung)\s(?:of|de|da|di|com|mit|x)\s(\d{1,4})(?![\p{L}\p{N}])/gu;
 
 const NONE: string[] = [];
 Object.freeze(NONE);
@@ -173,6 +179,7 @@ export function analyze(raw: string): Analyzed {
     const unit = UNITS.get(m[2]!);
     if (unit) measures.add(`${unit}:${canonicalNumber(m[1]!)}`);
   }
+  for (const m of norm.matchAll(PACK_OF)) measures.add(`qty:${canonicalNumber(m[1]!)}`);
   const measureForms = new Set<string>();
   for (const m of measures) {
     const [u, v] = m.split(':');
