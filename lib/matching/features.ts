@@ -30,6 +30,8 @@ export interface Side {
   gramWeights?: { idf: (gram: number) => number; w: Map<number, number>; norm: number };
   /** Terms of the description (a product's first 300 characters, a listing's first 1,000), when there is one. */
   descTerms?: TermLookup;
+  /** Long model codes of the description (a listing's model or part number is often only there). */
+  descCodes?: string[];
   /** Variant markers of the title (see variantsOf); cached on listing sides. */
   variants?: Variants;
 }
@@ -194,11 +196,13 @@ export function makeSide(title: string, brand: string | undefined, price: number
   if (lean) return { a, terms: NO_TERMS, cacheGrams: false, brandTokens, brandText: brandText || undefined, price: p };
   const termList = [...new Set<string>([...a.words, ...a.codes])];
   let descTerms: Set<string> | undefined;
+  let descCodes: string[] | undefined;
   if (description?.trim()) {
     const da = analyze(description.slice(0, 1000));
     descTerms = new Set([...da.words, ...da.codes]);
+    descCodes = da.strongCodes.filter((c) => c.length >= 5);
   }
-  return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p, descTerms };
+  return { a, terms: new Set(termList), termList, cacheGrams: true, brandTokens, brandText: brandText || undefined, price: p, descTerms, descCodes };
 }
 
 const scratch = new Map<number, number>();
@@ -264,6 +268,19 @@ function isDigitStart(w: string): boolean {
 /** How much a shared code proves: 0 for 2 characters, 1 from 8 characters up. */
 function codeStrength(c: string): number {
   return Math.max(0, Math.min(1, (c.length - 2) / 6));
+}
+
+/**
+ * A code that reads as a part number, safe to match through descriptions: letters and at least
+ * two digits, no decimal point, not a word with a short number. Versions (`v11.5`), bit widths
+ * (`64bit`), resolutions (`800x600`) and word+number joins (`pro11`, `win32`) are common in
+ * descriptions and say little.
+ */
+function partNumberLike(c: string): boolean {
+  if (c.length < 5 || !/^[a-z0-9]+$/.test(c) || /^\d+(?:x\d+|bit)$/.test(c) || /^[a-z]+\d{1,2}$/.test(c)) return false;
+  let digits = 0;
+  for (let i = 0; i < c.length; i++) if (c.charCodeAt(i) >= 48 && c.charCodeAt(i) <= 57) digits++;
+  return digits >= 2 && digits < c.length;
 }
 
 function intersects(a: readonly string[], b: readonly string[]): boolean {
@@ -359,6 +376,15 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
     if (!d.terms.has(c)) continue;
     const st = codeStrength(c);
     if (st > bestStrength) { bestStrength = st; bestShared = c; }
+  }
+  // A long code named on both sides, in a title or a description: the listing's model number is
+  // often only in its description (or an attribute), the catalog's MPN in the product's.
+  if (bestStrength < 1 && (q.descCodes?.length || d.descTerms)) {
+    for (const c of [...(q.descCodes ?? []), ...q.a.strongCodes]) {
+      if (!partNumberLike(c) || !(d.terms.has(c) || d.descTerms?.has(c))) continue;
+      const st = codeStrength(c);
+      if (st > bestStrength) { bestStrength = st; bestShared = c; }
+    }
   }
   if (bestShared) {
     f.codeShared = bestStrength;

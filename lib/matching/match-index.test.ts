@@ -232,6 +232,24 @@ describe('confident mark', () => {
   });
 });
 
+describe('model numbers in descriptions', () => {
+  const ix = MatchIndex.build([
+    { id: 'ICE', title: 'Griffin Outfit Ice for iPod touch 4G Black', description: 'GB01940 polycarbonate shell' },
+    { id: 'GLOSS', title: 'Griffin GB01967 Outfit Gloss for iPod Touch 4G Black' },
+    { id: 'PS', title: 'Photo Editor Pro v11.5 64-bit' },
+    { id: 'PS2', title: 'Photo Editor Pro v12 64-bit' },
+  ]);
+  it("finds the listing's part number in its description (where the model attribute often is) in the product's title", () => {
+    const s = ix.suggest({ title: 'Griffin Technology Outfit iPod touch 4G Black', description: 'Part number: GB01967. High-gloss case.' }, 2);
+    expect(s[0]?.productId).toBe('GLOSS');
+    expect(s[0]?.reasons.find((r) => r.code === 'model-both')?.params).toEqual({ model: 'gb01967' });
+  });
+  it('does not take a version or a bit width in a description for a part number', () => {
+    const s = ix.suggest({ title: 'Photo Editor Pro', description: 'Runs on 64-bit systems; replaces v11.5' }, 2);
+    expect(s.flatMap((x) => x.reasons.map((r) => r.code))).not.toContain('model-both');
+  });
+});
+
 describe('colour conflicts', () => {
   const ix = MatchIndex.build([
     { id: 'BLUE', title: 'Nextware Jellybean Case for iPad Blue', brand: 'Nextware' },
