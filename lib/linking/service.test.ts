@@ -122,8 +122,10 @@ describe('LinkService', () => {
     // The FBA SKU of the linked ASIN: the same item, offered with its reason.
     expect(fba).toMatchObject({ state: 'suggested', top: { product: { sku: 'MUG-01' } } });
     expect(fba!.top?.reasons.map((r) => r.code)).toContain('linked-same-item');
-    // The popover's full list still offers it: the seller may link two SKUs to one product by hand.
+    // The popover's full list still offers it, saying which SKU holds it: the seller may link two SKUs to one product by hand.
     const list = await svc.suggest(us, 'mug-b', 3);
-    expect(list.map((s) => s.product.sku)).toContain('MUG-01');
+    const mug = list.find((s) => s.product.sku === 'MUG-01');
+    expect(mug?.reasons.find((r) => r.code === 'linked-to-other')?.params).toEqual({ listing: 'mug-a' });
+    expect(mug?.confident).toBe(false);
   });
 });

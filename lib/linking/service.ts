@@ -164,8 +164,10 @@ export class LinkService {
     const index = await this.catalog.get();
     const rejected = (await this.rejectedFor([id])).get(id);
     const query = listing ? toMatchListing(listing) : { id, sku };
-    const found = index.suggest(query, k + (rejected?.size ?? 0)).filter((s) => !rejected?.has(s.productId));
-    return this.toViews(found.slice(0, k));
+    let found = index.suggest(query, k + (rejected?.size ?? 0));
+    const linked = await this.linkedAmong(mp, found.map((s) => s.productId));
+    if (linked.length) found = index.suggest(query, k + (rejected?.size ?? 0), { linked });
+    return this.toViews(found.filter((s) => !rejected?.has(s.productId)).slice(0, k));
   }
 
   /** Free-text search over the whole catalog (SKU, GTIN, words). */

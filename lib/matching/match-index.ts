@@ -103,7 +103,7 @@ const LINKED_SCORE = 12;
  * The candidate with the reason that `owner` is already linked to its product: another item
  * (`linked-to-other`, never confident) or the same item under another SKU (`linked-same-item`).
  */
-function withLink(c: ScoredCandidate, owner: MatchListing, sameItem: boolean): ScoredCandidate {
+function withLink<T extends { reasons: Reason[] }>(c: T, owner: MatchListing, sameItem: boolean): T {
   const reason: Reason = sameItem
     ? { code: 'linked-same-item', params: { listing: owner.sku ?? owner.id ?? '' }, text: `linked to ${owner.sku ?? owner.id}, the same item under another SKU` }
     : { code: 'linked-to-other', params: { listing: owner.sku ?? owner.id ?? '' }, text: `already linked to listing ${owner.sku ?? owner.id}` };
@@ -147,6 +147,12 @@ interface Query {
 }
 
 const SKU_EXACT = 'sku';
+
+/** The twin group of a listing: its ASIN, or without one its text (see twinKey). */
+function twinGroup(l: MatchListing): string {
+  const asin = l.asin ? canonicalAsin(l.asin) : undefined;
+  return asin ? `asin:${asin}` : twinKey(l.title ?? '', l.brand, l.description);
+}
 
 /** Options of MatchIndex.suggestMany. */
 export interface SuggestManyOptions {
@@ -628,8 +634,18 @@ export class MatchIndex {
    * Top-k catalog products for a listing, best first. Exact identifier matches come first with
    * confidence 1 (or 0.5 each when several products share the identifier: ambiguous, never guessed).
    */
-  suggest(listing: MatchListing, k = 5): Suggestion[] {
-    return this.withExact(listing, k, listing.title ? this.scoreCandidates(listing) : []);
+  suggest(listing: MatchListing, k = 5, options: Pick<SuggestManyOptions, 'linked'> = {}): Suggestion[] {
+    const out = this.withExact(listing, k, listing.title ? this.scoreCandidates(listing) : []);
+    if (!options.linked?.length) return out;
+    // Say which suggestions another listing already holds (ranking unchanged: the seller may
+    // link two SKUs to one product by hand); a product held by another item is not confident.
+    const byProduct = new Map(options.linked.filter((x) => x.listing.id !== listing.id).map((x) => [x.productId, x.listing]));
+    return out.map((s) => {
+      const owner = byProduct.get(s.productId);
+      if (!owner) return s;
+      const same = twinGroup(owner) === twinGroup(listing);
+      return { ...withLink(s, owner, same), confident: s.confident && same };
+    });
   }
 
   /** Exact identifier matches first, then the scored candidates. */
@@ -676,10 +692,7 @@ export class MatchIndex {
     const pairwise = this.demoteClaimed(own, listings, lambda);
     // Twins on either side are one party in the assignment (see softAssign): listings with the
     // same ASIN (one item under two SKUs), or without one, the same title, brand and description.
-    const groupOf = (l: MatchListing): string => {
-      const asin = l.asin ? canonicalAsin(l.asin) : undefined;
-      return asin ? `asin:${asin}` : twinKey(l.title ?? '', l.brand, l.description);
-    };
+    const groupOf = twinGroup;
     const rowGroups = listings.map(groupOf);
     // Existing links hold their product: each is a row sure of it (a twin listing shares it).
     const asked = new Set(listings.map((l) => l.id));
