@@ -84,6 +84,9 @@ const COLOUR = table({
   gold: 'gold', dorado: 'gold', oro: 'gold', ouro: 'gold', dourado: 'gold', dore: 'gold', arany: 'gold',
   brown: 'brown', marron: 'brown', marrone: 'brown', castanho: 'brown', braun: 'brown', barna: 'brown',
   beige: 'beige', cyan: 'cyan', magenta: 'magenta', turquoise: 'turquoise', turquesa: 'turquoise',
+  // Shades map to their family (a false conflict costs more than a missed one).
+  aqua: 'turquoise', teal: 'turquoise', burgundy: 'red', maroon: 'red', charcoal: 'grey', lime: 'green', olive: 'green',
+  fuchsia: 'pink', indigo: 'blue', lavender: 'purple', champagne: 'gold', bronze: 'brown',
 });
 
 /** Words after which a colour word is part of a name, not a colour (`blu ray`, `red eye`, `blue tooth`). */
