@@ -112,15 +112,17 @@ function variantsOf(s: Side): Variants {
   const flags = new Set<string>();
   const tiers = new Set<string>();
   const colours = new Set<string>();
-  s.a.words.forEach((w, i) => {
-    if (COLOUR.has(w) && !s.brandTokens.includes(w) && !NOT_A_COLOUR_BEFORE.has(s.a.words[i + 1] ?? '')) colours.add(w);
+  const words = s.a.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (COLOUR.has(w) && !s.brandTokens.includes(w) && !NOT_A_COLOUR_BEFORE.has(words[i + 1] ?? '')) colours.add(w);
     const p = PLATFORM.get(w);
     if (p) platforms.add(p);
     const f = FLAG.get(w);
     if (f) flags.add(f);
     const t = TIER.get(w);
     if (t) tiers.add(t);
-  });
+  }
   const multi: string[] = [];
   const units: string[] = [];
   for (const m of s.a.measures) {
@@ -150,7 +152,7 @@ export function variantConflicts(q: Side, d: Side): Array<{ kind: 'edition' | 'c
   // Tiers and colours: each side names one the other does not. A word both share may be part of
   // a name (Da-Lite, Pro-Ject) and must not hide `standard` against `deluxe`.
   const distinct = (x: string[], y: string[], kind: 'edition' | 'colour' = 'edition'): void => {
-    named(x.filter((t) => !y.includes(t)), y.filter((t) => !x.includes(t)), kind);
+    if (x.length && y.length) named(x.filter((t) => !y.includes(t)), y.filter((t) => !x.includes(t)), kind);
   };
   named(a.platforms, b.platforms);
   distinct(a.tiers, b.tiers);
@@ -160,7 +162,7 @@ export function variantConflicts(q: Side, d: Side): Array<{ kind: 'edition' | 'c
   if (qty) out.push({ kind: 'edition', listing: a.multi.includes(qty) ? `${qty} > 1` : '1', product: b.multi.includes(qty) ? `${qty} > 1` : '1' });
   // Colours, leaving out the other side's brand words too (a title naming the brand Blue Crane).
   const colours = (x: string[], brand: string[]): string[] => [...new Set(x.filter((w) => !brand.includes(w)).map((w) => COLOUR.get(w)!))];
-  distinct(colours(a.colours, d.brandTokens), colours(b.colours, q.brandTokens), 'colour');
+  if (a.colours.length && b.colours.length) distinct(colours(a.colours, d.brandTokens), colours(b.colours, q.brandTokens), 'colour');
   return out;
 }
 
@@ -382,12 +384,13 @@ export function pairFeatures(q: Side, d: Side, r: RetrievalFeatures): { f: Recor
   }
   // A long code named on both sides, in a title or a description: the listing's model number is
   // often only in its description (or an attribute), the catalog's MPN in the product's.
-  if (bestStrength < 1 && (q.descCodes?.length || d.descTerms)) {
-    for (const c of [...(q.descCodes ?? []), ...q.a.strongCodes]) {
-      if (!partNumberLike(c) || !(d.terms.has(c) || d.descTerms?.has(c))) continue;
-      const st = codeStrength(c);
-      if (st > bestStrength) { bestStrength = st; bestShared = c; }
-    }
+  if (bestStrength < 1) {
+    const consider = (c: string): void => {
+      if (c.length < 5 || codeStrength(c) <= bestStrength || !partNumberLike(c)) return;
+      if (d.terms.has(c) || d.descTerms?.has(c)) { bestStrength = codeStrength(c); bestShared = c; }
+    };
+    if (q.descCodes) for (const c of q.descCodes) consider(c);
+    if (d.descTerms) for (const c of q.a.strongCodes) consider(c);
   }
   if (bestShared) {
     f.codeShared = bestStrength;
