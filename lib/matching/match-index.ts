@@ -88,8 +88,9 @@ function hasId(sorted: Int32Array, id: number): boolean {
 
 /**
  * Whether a pair has a stated conflict: a model number, year, edition, version number, size,
- * colour or brand that differs. Such a pair is never marked confident, however high its score:
- * linking a 320 GB listing to the 500 GB product in bulk is the mistake the mark must not make.
+ * colour or brand that differs, or a product another listing is linked to. Such a pair is never
+ * marked confident, however high its score: linking a 320 GB listing to the 500 GB product in
+ * bulk is the mistake the mark must not make.
  */
 function hasConflict(reasons: readonly Reason[]): boolean {
   return reasons.some((r) => CONFLICTS.has(r.code));
@@ -104,26 +105,29 @@ const LINKED_SCORE = 12;
  * (`linked-to-other`, never confident) or the same item under another SKU (`linked-same-item`).
  */
 function withLink<T extends { reasons: Reason[] }>(c: T, owner: MatchListing, sameItem: boolean): T {
-  const reason: Reason = sameItem
-    ? { code: 'linked-same-item', params: { listing: owner.sku ?? owner.id ?? '' }, text: `linked to ${owner.sku ?? owner.id}, the same item under another SKU` }
-    : { code: 'linked-to-other', params: { listing: owner.sku ?? owner.id ?? '' }, text: `already linked to listing ${owner.sku ?? owner.id}` };
-  return { ...c, reasons: [...c.reasons, reason] };
+  const listing = owner.sku ?? owner.id ?? '';
+  return withReason(c, sameItem
+    ? { code: 'linked-same-item', params: { listing }, text: `linked to ${listing}, the same item under another SKU` }
+    : { code: 'linked-to-other', params: { listing }, text: `already linked to listing ${listing}` });
 }
 
 /** The candidate with the reason "identical to `others` other catalog products" when there are any. */
 function withTwins(c: ScoredCandidate, others: number): ScoredCandidate {
   if (others < 1) return c;
-  const reason: Reason = { code: 'catalog-twin', params: { count: others }, text: `identical to ${others} other product(s) in the catalog` };
-  return { ...c, reasons: [...c.reasons, reason] };
+  return withReason(c, { code: 'catalog-twin', params: { count: others }, text: `identical to ${others} other product(s) in the catalog` });
 }
 
 /** The candidate with the reason "another listing matches this product better" (once). */
 function withClaim(c: ScoredCandidate, owner: MatchListing | undefined): ScoredCandidate {
   if (c.reasons.some((r) => r.code === 'claimed-by-other')) return c;
-  const reason: Reason = {
+  return withReason(c, {
     code: 'claimed-by-other', params: owner?.id ? { listing: owner.id } : undefined,
     text: 'another listing matches this product better',
-  };
+  });
+}
+
+/** A copy of the candidate with one more reason. */
+function withReason<T extends { reasons: Reason[] }>(c: T, reason: Reason): T {
   return { ...c, reasons: [...c.reasons, reason] };
 }
 
@@ -692,18 +696,17 @@ export class MatchIndex {
     const pairwise = this.demoteClaimed(own, listings, lambda);
     // Twins on either side are one party in the assignment (see softAssign): listings with the
     // same ASIN (one item under two SKUs), or without one, the same title, brand and description.
-    const groupOf = twinGroup;
-    const rowGroups = listings.map(groupOf);
+    const rowGroups = listings.map(twinGroup);
     // Existing links hold their product: each is a row sure of it (a twin listing shares it).
-    const asked = new Set(listings.map((l) => l.id));
-    const linked = (options.linked ?? []).filter((x) => this.byId.has(x.productId) && !asked.has(x.listing.id));
-    const linkedBy = new Map(linked.map((x) => [x.productId, { listing: x.listing, group: groupOf(x.listing) }]));
+    const asked = new Set(listings.flatMap((l) => (l.id === undefined ? [] : [l.id])));
+    const linked = (options.linked ?? []).filter((x) => this.byId.has(x.productId) && !(x.listing.id !== undefined && asked.has(x.listing.id)));
+    const linkedBy = new Map(linked.map((x) => [x.productId, { listing: x.listing, group: twinGroup(x.listing) }]));
     const joint = softAssign(
       [
         ...own.map((cs) => cs.map((c) => ({ key: c.productId, score: c.score, twin: this.twinOf(c.doc) }))),
         ...linked.map((x) => [{ key: x.productId, score: LINKED_SCORE, twin: this.twinOf(this.byId.get(x.productId)!) }]),
       ],
-      { productSlack: options.productSlack, rowGroups: [...rowGroups, ...linked.map((x) => groupOf(x.listing))] },
+      { productSlack: options.productSlack, rowGroups: [...rowGroups, ...linked.map((x) => twinGroup(x.listing))] },
     ).slice(0, listings.length);
     // Which listing holds the largest share of each product (for the "claimed" reason).
     const holder = new Map<string, { i: number; p: number }>();
@@ -714,7 +717,10 @@ export class MatchIndex {
     }));
     return listings.map((l, i) => {
       const twins = new Map<string, number>();
-      for (const c of own[i]!) twins.set(this.twinOf(c.doc), (twins.get(this.twinOf(c.doc)) ?? 0) + 1);
+      for (const c of own[i]!) {
+        const t = this.twinOf(c.doc);
+        twins.set(t, (twins.get(t) ?? 0) + 1);
+      }
       const ranked = own[i]!.map((c, j) => {
         const h = holder.get(c.productId)!;
         const p = joint[i]![j]!;
